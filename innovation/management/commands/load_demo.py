@@ -1,0 +1,33 @@
+"""Load the demo data: registry, demo users (and, as later apps add them, their demo data).
+Idempotent: running it twice changes nothing the second time."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.demo import DEMO_USERS, load_demo_users
+from governments.models import LocalGovernment
+from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
+
+
+class Command(BaseCommand):
+    help = "Load the demo registry, taxonomies, cycles, cases and one demo user per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="Password for every demo user (default: generated and printed).")
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the database already has data.")
+
+    def handle(self, *args, password=None, if_empty=False, **options):
+        if not getattr(settings, "DEMO_DATA_ALLOWED", True):
+            raise CommandError("Demo data is disabled in these settings (DJANGO_ALLOW_DEMO_DATA).")
+        if if_empty and LocalGovernment.objects.exists():
+            self.stdout.write("Database already has data; demo data not loaded.")
+            return
+        registry = load_registry(rows=read_registry_csv(REGISTRY_CSV))
+        self.stdout.write(f"Registry: {registry.created} created, {registry.updated} updated.")
+        users = load_demo_users(password=password)
+        if users.password:
+            self.stdout.write(f"Demo users (password for all: {users.password}):")
+        else:
+            self.stdout.write("Demo users already exist; passwords unchanged (use --password to reset):")
+        for username, role, *_ in DEMO_USERS:
+            self.stdout.write(f"  {username:10} {role.label}")
