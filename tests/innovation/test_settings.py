@@ -1,0 +1,34 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SECRET_KEY"}
+    environment.update(DJANGO_SETTINGS_MODULE="innovation.settings.production", **env)
+    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="awards.example.go.kr",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = _manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
