@@ -8,7 +8,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SECRET_KEY"}
+    # A deployment has neither the test run's secret key nor its async-unsafe switch for browser tests.
+    dropped = {"DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in dropped}
     environment.update(DJANGO_SETTINGS_MODULE="innovation.settings.production", **env)
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
         [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True, check=False
