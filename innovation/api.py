@@ -1,4 +1,4 @@
-"""The versioned API's router: apps register their viewsets here."""
+"""The versioned API's router: each app registers its viewsets here (one line per viewset)."""
 
 from rest_framework.routers import DefaultRouter
 

@@ -7,6 +7,7 @@ from . import views
 from .api import router
 
 api_v1 = [
+    path("stats/", include("dashboard.api.urls")),
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
@@ -21,4 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("", include("cases.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("dashboard/", include("dashboard.urls")),
 ]

@@ -1,0 +1,486 @@
+"""Taxonomies, award cycles, innovation cases and what hangs off them.
+
+Models are thin: they carry data and the constraints the database can enforce. Every write that
+matters goes through ``cases/services.py``; state transitions through ``cases/workflow.py``."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from governments.models import TIER_ORDER, Tier
+
+
+def _korean() -> bool:
+    return (get_language() or "en").startswith("ko")
+
+
+def localized(english: str, korean: str) -> str:
+    """The text in the request's language, falling back to the other one when empty."""
+    return (korean or english) if _korean() else (english or korean)
+
+
+# --- Taxonomies -------------------------------------------------------------------------------
+
+
+class Taxonomy(models.Model):
+    """A managed list with a stable code (used as API and statistics key) and names in both languages."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name (English)"), max_length=120)
+    name_local = models.CharField(_("name (Korean)"), max_length=120)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_local = models.TextField(_("description (Korean)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return localized(self.name, self.name_local)
+
+
+class Purpose(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("purpose")
+        verbose_name_plural = _("purposes")
+
+
+class ObstacleType(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("obstacle type")
+        verbose_name_plural = _("obstacle types")
+
+
+class RemedyType(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("remedy type")
+        verbose_name_plural = _("remedy types")
+
+
+class ParticipantKind(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("participant kind")
+        verbose_name_plural = _("participant kinds")
+
+
+# --- Award cycles -----------------------------------------------------------------------------
+
+
+class CycleState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for submissions")
+    REVIEWING = "reviewing", _("Reviewing")
+    DECIDING = "deciding", _("Deciding")
+    PUBLISHED = "published", _("Published")
+
+
+class AwardCycle(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("title (English)"), max_length=200)
+    title_local = models.CharField(_("title (Korean)"), max_length=200)
+    submission_opens = models.DateTimeField(_("submissions open"))
+    submission_closes = models.DateTimeField(_("submissions close"))
+    review_deadline = models.DateField(_("review deadline"))
+    state = models.CharField(_("state"), max_length=12, choices=CycleState.choices, default=CycleState.DRAFT)
+    reviews_required = models.PositiveSmallIntegerField(_("reviews required per case"), default=3)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("award cycle")
+        verbose_name_plural = _("award cycles")
+        constraints = [
+            models.CheckConstraint(name="cycle_state_valid", condition=Q(state__in=CycleState.values)),
+            models.CheckConstraint(
+                name="cycle_submission_window_ordered",
+                condition=Q(submission_opens__lt=F("submission_closes")),
+                violation_error_message=_("Submissions must open before they close."),
+            ),
+            models.CheckConstraint(name="cycle_reviews_required_positive", condition=Q(reviews_required__gte=1)),
+            models.CheckConstraint(
+                name="cycle_published_has_date",
+                condition=~Q(state=CycleState.PUBLISHED) | Q(published_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return localized(self.title, self.title_local)
+
+
+class AwardLevel(models.Model):
+    """An award a cycle gives (e.g. grand prize, excellence, merit) and how many cases may get it."""
+
+    cycle = models.ForeignKey(AwardCycle, on_delete=models.CASCADE, related_name="award_levels")
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name (English)"), max_length=120)
+    name_local = models.CharField(_("name (Korean)"), max_length=120)
+    rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("1 is the highest award"))
+    quota = models.PositiveSmallIntegerField(_("quota"))
+
+    class Meta:
+        ordering = ["cycle", "rank"]
+        verbose_name = _("award level")
+        verbose_name_plural = _("award levels")
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "code"], name="award_level_code_unique_per_cycle"),
+            models.UniqueConstraint(fields=["cycle", "rank"], name="award_level_rank_unique_per_cycle"),
+            models.CheckConstraint(name="award_level_quota_positive", condition=Q(quota__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return localized(self.name, self.name_local)
+
+
+# --- Innovation cases -------------------------------------------------------------------------
+
+
+class CaseState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    AWARDED = "awarded", _("Awarded")
+    NOT_AWARDED = "not_awarded", _("Not awarded")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# States in which the submitted content (and so the tier/population snapshot) exists.
+SUBMITTED_STATES = (
+    CaseState.SUBMITTED,
+    CaseState.IN_REVIEW,
+    CaseState.REVISION_REQUESTED,
+    CaseState.AWARDED,
+    CaseState.NOT_AWARDED,
+)
+
+
+class ParticipationLevel(models.TextChoices):
+    """The IAP2 spectrum of public participation, from none to empower."""
+
+    NONE = "none", _("None")
+    INFORM = "inform", _("Inform")
+    CONSULT = "consult", _("Consult")
+    INVOLVE = "involve", _("Involve")
+    COLLABORATE = "collaborate", _("Collaborate")
+    EMPOWER = "empower", _("Empower")
+
+
+class InnovationCase(models.Model):
+    cycle = models.ForeignKey(AwardCycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="cases")
+    government = models.ForeignKey(
+        "governments.LocalGovernment", verbose_name=_("government"), on_delete=models.PROTECT, related_name="cases"
+    )
+    title = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_local = models.CharField(_("title (Korean)"), max_length=200, blank=True)
+    summary = models.TextField(_("summary (English)"), max_length=1000, blank=True)
+    summary_local = models.TextField(_("summary (Korean)"), max_length=1000, blank=True)
+    description = models.TextField(_("description (English)"), max_length=20000, blank=True)
+    description_local = models.TextField(_("description (Korean)"), max_length=20000, blank=True)
+    purpose = models.ForeignKey(
+        Purpose, verbose_name=_("purpose"), on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
+    uses_ict = models.BooleanField(_("ICT was the major means"), default=False)
+    ict_description = models.TextField(_("how ICT was used"), max_length=4000, blank=True)
+    # Snapshot of the government's tier and population, taken when the case is submitted:
+    # statistics use these, so later registry updates do not rewrite history.
+    tier = models.CharField(_("tier at submission"), max_length=12, choices=Tier.choices, blank=True)
+    population = models.PositiveIntegerField(_("population at submission"), null=True, blank=True)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    champion = models.CharField(_("champion"), max_length=200, blank=True, help_text=_("e.g. the mayor led it"))
+    participation_level = models.CharField(
+        _("citizen participation"), max_length=12, choices=ParticipationLevel.choices, default=ParticipationLevel.NONE
+    )
+    participant_kinds = models.ManyToManyField(
+        ParticipantKind, verbose_name=_("participants"), blank=True, related_name="cases"
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=CaseState.choices, default=CaseState.DRAFT)
+    is_illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("Demo case not described in the source study")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-cycle__year", "government__code", "id"]
+        verbose_name = _("innovation case")
+        verbose_name_plural = _("innovation cases")
+        indexes = [
+            models.Index(fields=["state", "cycle"], name="case_state_cycle_idx"),
+            models.Index(fields=["tier"], name="case_tier_idx"),
+            models.Index(fields=["uses_ict"], name="case_ict_idx"),
+            models.Index(fields=["participation_level"], name="case_participation_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(name="case_state_valid", condition=Q(state__in=CaseState.values)),
+            models.CheckConstraint(
+                name="case_participation_valid", condition=Q(participation_level__in=ParticipationLevel.values)
+            ),
+            models.CheckConstraint(name="case_tier_valid", condition=Q(tier="") | Q(tier__in=TIER_ORDER)),
+            models.CheckConstraint(
+                name="case_submitted_has_snapshot",
+                condition=~Q(state__in=SUBMITTED_STATES)
+                | (
+                    ~Q(tier="") & Q(population__isnull=False) & Q(purpose__isnull=False) & Q(submitted_at__isnull=False)
+                ),
+                violation_error_message=_(
+                    "A submitted case needs its purpose and the government's tier and population."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title or f"#{self.pk}"
+
+    @property
+    def display_title(self) -> str:
+        return localized(self.title, self.title_local)
+
+    @property
+    def display_summary(self) -> str:
+        return localized(self.summary, self.summary_local)
+
+    @property
+    def display_description(self) -> str:
+        return localized(self.description, self.description_local)
+
+
+class CaseObstacle(models.Model):
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="obstacles")
+    obstacle_type = models.ForeignKey(ObstacleType, verbose_name=_("obstacle"), on_delete=models.PROTECT)
+    description = models.TextField(_("how it showed"), max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["obstacle_type__order", "id"]
+        verbose_name = _("obstacle")
+        verbose_name_plural = _("obstacles")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "obstacle_type"], name="case_obstacle_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.obstacle_type)
+
+
+class CaseRemedy(models.Model):
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="remedies")
+    remedy_type = models.ForeignKey(RemedyType, verbose_name=_("remedy"), on_delete=models.PROTECT)
+    description = models.TextField(_("what was done"), max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["remedy_type__order", "id"]
+        verbose_name = _("remedy")
+        verbose_name_plural = _("remedies")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "remedy_type"], name="case_remedy_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.remedy_type)
+
+
+class Verification(models.TextChoices):
+    PENDING = "pending", _("Not yet checked")
+    VERIFIED = "verified", _("Verified")
+    PARTLY = "partly", _("Partly verified")
+    NOT_VERIFIED = "not_verified", _("Not verified")
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # A random name: the original is kept in the database, never trusted as a path.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"attachments/{instance.case_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class AttachmentKind(models.TextChoices):
+    EVIDENCE = "evidence", _("Evidence of outcomes")
+    REPORT = "report", _("Report")
+    PHOTO = "photo", _("Photo")
+    OTHER = "other", _("Other")
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.EVIDENCE)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(name="attachment_kind_valid", condition=Q(kind__in=AttachmentKind.values)),
+            models.CheckConstraint(name="attachment_size_limit", condition=Q(size__lte=10 * 1024 * 1024)),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Outcome(models.Model):
+    """A claimed result, with its evidence; the committee's verification is set from the reviews."""
+
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="outcomes")
+    indicator = models.CharField(_("indicator (English)"), max_length=200, blank=True)
+    indicator_local = models.CharField(_("indicator (Korean)"), max_length=200, blank=True)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
+    result = models.DecimalField(_("result"), max_digits=16, decimal_places=2, null=True, blank=True)
+    evidence = models.TextField(_("evidence"), max_length=4000, blank=True)
+    evidence_local = models.TextField(_("evidence (Korean)"), max_length=4000, blank=True)
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_attachment = models.ForeignKey(
+        Attachment, verbose_name=_("evidence file"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verification = models.CharField(
+        _("verification"), max_length=14, choices=Verification.choices, default=Verification.PENDING
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        constraints = [
+            models.CheckConstraint(
+                name="outcome_verification_valid", condition=Q(verification__in=Verification.values)
+            ),
+            models.CheckConstraint(name="outcome_has_indicator", condition=~Q(indicator="") | ~Q(indicator_local="")),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_indicator
+
+    @property
+    def display_indicator(self) -> str:
+        return localized(self.indicator, self.indicator_local)
+
+    @property
+    def display_evidence(self) -> str:
+        return localized(self.evidence, self.evidence_local)
+
+    @property
+    def has_baseline_or_evidence(self) -> bool:
+        return (
+            self.baseline is not None
+            or bool(self.evidence or self.evidence_local or self.evidence_url)
+            or self.evidence_attachment_id is not None
+        )
+
+
+class CaseEvent(models.Model):
+    """Audit trail: every change to a case and every state transition, with who and when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        TRANSITION = "transition", _("State changed")
+        ATTACHMENT = "attachment", _("Attachment changed")
+
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    from_state = models.CharField(max_length=20, choices=CaseState.choices, blank=True)
+    to_state = models.CharField(max_length=20, choices=CaseState.choices, blank=True)
+    message = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+# --- Citizen feedback -------------------------------------------------------------------------
+
+
+class FeltImprovement(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class ModerationState(models.TextChoices):
+    NONE = "none", _("No comment")
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CitizenFeedback(models.Model):
+    """ "Have you felt this improvement?" — one answer per visitor per awarded case."""
+
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="feedback")
+    felt = models.CharField(_("felt the improvement"), max_length=10, choices=FeltImprovement.choices)
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    moderation = models.CharField(
+        _("moderation"), max_length=10, choices=ModerationState.choices, default=ModerationState.NONE
+    )
+    # A salted hash identifying the visitor (signed-in user or browser); never the raw address.
+    visitor = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+        verbose_name = _("citizen feedback")
+        verbose_name_plural = _("citizen feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "visitor"], name="feedback_one_per_visitor"),
+            models.CheckConstraint(name="feedback_felt_valid", condition=Q(felt__in=FeltImprovement.values)),
+            models.CheckConstraint(
+                name="feedback_moderation_valid", condition=Q(moderation__in=ModerationState.values)
+            ),
+            models.CheckConstraint(
+                name="feedback_comment_needs_moderation",
+                condition=Q(comment="", moderation=ModerationState.NONE)
+                | (~Q(comment="") & ~Q(moderation=ModerationState.NONE)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_felt_display()} ({self.case_id})"

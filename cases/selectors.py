@@ -1,0 +1,43 @@
+"""Reads of cases, starting with what a given user may see (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts import permissions as roles
+
+from .models import CaseState, CycleState, InnovationCase
+
+PUBLIC_CASES = Q(state=CaseState.AWARDED, cycle__state=CycleState.PUBLISHED)
+
+
+def public_cases() -> QuerySet[InnovationCase]:
+    """Awarded cases of published cycles: what everyone, signed in or not, may see."""
+    return InnovationCase.objects.filter(PUBLIC_CASES)
+
+
+def visible_cases(user) -> QuerySet[InnovationCase]:
+    """Every case ``user`` may see: public ones plus their role's (one query, no duplicates)."""
+    if roles.is_manager(user):
+        return InnovationCase.objects.all()
+    condition = PUBLIC_CASES
+    if roles.is_submitter(user):
+        condition |= Q(government_id=user.government_id)
+    elif roles.is_reviewer(user):
+        condition |= Q(pk__in=InnovationCase.objects.filter(assignments__reviewer=user).values("pk"))
+    return InnovationCase.objects.filter(condition)
+
+
+def get_visible_case(user, pk) -> InnovationCase:
+    """The case, or 404 when it does not exist *or* the user may not see it (existence must not leak)."""
+    try:
+        return visible_cases(user).select_related("cycle", "government__parent", "purpose").get(pk=pk)
+    except (InnovationCase.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such case") from None
+
+
+def own_government_cases(user) -> QuerySet[InnovationCase]:
+    if not roles.is_submitter(user):
+        return InnovationCase.objects.none()
+    return InnovationCase.objects.filter(government_id=user.government_id)

@@ -1,0 +1,3 @@
+"""Submitter pages: my cases, the sectioned case form, submit, withdraw, attachments."""
+
+urlpatterns: list = []

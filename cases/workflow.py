@@ -1,0 +1,66 @@
+"""The case state machine. Services (here and in reviews) check permission and business rules,
+then call ``transition``, which checks the edge, locks the row and records who and when."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CaseEvent, CaseState, InnovationCase
+
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    CaseState.DRAFT: frozenset({CaseState.SUBMITTED, CaseState.WITHDRAWN}),
+    CaseState.SUBMITTED: frozenset({CaseState.IN_REVIEW, CaseState.WITHDRAWN}),
+    CaseState.IN_REVIEW: frozenset({CaseState.REVISION_REQUESTED, CaseState.AWARDED, CaseState.NOT_AWARDED}),
+    CaseState.REVISION_REQUESTED: frozenset({CaseState.SUBMITTED}),
+    CaseState.AWARDED: frozenset(),
+    CaseState.NOT_AWARDED: frozenset(),
+    CaseState.WITHDRAWN: frozenset(),
+}
+
+# Submitted content is frozen except while a case is a draft or answers a revision request.
+EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.REVISION_REQUESTED})
+
+
+class WorkflowError(Exception):
+    """A refused action; the message says why, in the request's language."""
+
+
+def can_transition(case: InnovationCase, to_state: str) -> bool:
+    return to_state in ALLOWED_TRANSITIONS[case.state]
+
+
+def lock(case: InnovationCase) -> InnovationCase:
+    """Re-read the case under a row lock so that concurrent actions see each other's result."""
+    return InnovationCase.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def transition(case: InnovationCase, *, to_state: str, actor, message: str = "", **fields) -> InnovationCase:
+    """Move ``case`` to ``to_state`` (setting ``fields`` too) and record the event.
+
+    Must be given a case locked with ``lock()`` by the caller's transaction when the decision to
+    move depends on its current state; it re-checks the edge against the stored state."""
+    current = lock(case)
+    if not can_transition(current, to_state):
+        raise WorkflowError(
+            _("A case that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": CaseState(current.state).label, "to": CaseState(to_state).label}
+        )
+    from_state = current.state
+    current.state = to_state
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.updated_at = timezone.now()
+    current.save(update_fields=["state", "updated_at", *fields])
+    CaseEvent.objects.create(
+        case=current,
+        kind=CaseEvent.Kind.TRANSITION,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        from_state=from_state,
+        to_state=to_state,
+        message=message,
+    )
+    case.refresh_from_db()
+    return current

@@ -1,0 +1,5 @@
+"""The statistics dashboard page and its CSV downloads."""
+
+app_name = "dashboard"
+
+urlpatterns: list = []

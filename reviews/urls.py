@@ -1,0 +1,5 @@
+"""Reviewer and manager pages."""
+
+app_name = "reviews"
+
+urlpatterns: list = []
