@@ -1,0 +1,1 @@
+"""Views of the cases app: ``public`` (practices, feedback, open data) and ``submitter`` (my cases)."""
