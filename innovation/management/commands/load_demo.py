@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.demo import DEMO_USERS, load_demo_users
+from cases.demo import load_demo_cases
 from governments.models import LocalGovernment
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         registry = load_registry(rows=read_registry_csv(REGISTRY_CSV))
         self.stdout.write(f"Registry: {registry.created} created, {registry.updated} updated.")
         users = load_demo_users(password=password)
+        cases = load_demo_cases()
+        self.stdout.write(f"Cases: {cases.cases_created} created, {cases.cases_total} in all.")
         if users.password:
             self.stdout.write(f"Demo users (password for all: {users.password}):")
         else:
