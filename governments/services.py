@@ -91,26 +91,43 @@ def _validate(rows: list[dict[str, str]]) -> list[str]:
 
 @transaction.atomic
 def load_registry(*, rows: list[dict[str, str]]) -> RegistryLoadResult:
-    """Create or update governments by code. Raises RegistryError naming every bad row."""
+    """Create or update governments by code. Raises RegistryError naming every bad row.
+
+    A handful of queries whatever the size: upper-level rows are written first so that lower-level
+    rows can point at their parents' ids."""
     errors = _validate(rows)
     if errors:
         raise RegistryError(errors)
-    ordered = sorted(rows, key=lambda row: bool((row.get("parent_code") or "").strip()))
-    ids = dict(LocalGovernment.objects.values_list("code", "id"))
+    existing = {government.code: government for government in LocalGovernment.objects.all()}
+    fields = ["name", "name_local", "tier", "parent_id", "population", "population_year"]
     created = updated = 0
-    for row in ordered:
-        code = row["code"].strip()
-        parent_code = (row.get("parent_code") or "").strip()
-        values = {
-            "name": row["name"].strip(),
-            "name_local": row["name_local"].strip(),
-            "tier": row["tier"].strip(),
-            "parent_id": ids[parent_code] if parent_code else None,
-            "population": int(row["population"]),
-            "population_year": int(row["population_year"]),
-        }
-        government, was_created = LocalGovernment.objects.update_or_create(code=code, defaults=values)
-        ids[code] = government.id
-        created += was_created
-        updated += not was_created
+    for upper_level in (True, False):
+        to_create, to_update = [], []
+        for row in rows:
+            parent_code = (row.get("parent_code") or "").strip()
+            if bool(parent_code) == upper_level:
+                continue
+            values = {
+                "name": row["name"].strip(),
+                "name_local": row["name_local"].strip(),
+                "tier": row["tier"].strip(),
+                "parent_id": existing[parent_code].id if parent_code else None,
+                "population": int(row["population"]),
+                "population_year": int(row["population_year"]),
+            }
+            government = existing.get(row["code"].strip())
+            if government is None:
+                to_create.append(LocalGovernment(code=row["code"].strip(), **values))
+                continue
+            for name, value in values.items():
+                setattr(government, name, value)
+            to_update.append(government)
+        created_rows = LocalGovernment.objects.bulk_create(to_create)
+        if all(government.pk for government in created_rows):
+            existing.update({government.code: government for government in created_rows})
+        else:  # a backend that does not return ids from bulk inserts: read them back
+            existing = {government.code: government for government in LocalGovernment.objects.all()}
+        LocalGovernment.objects.bulk_update(to_update, fields, batch_size=500)
+        created += len(to_create)
+        updated += len(to_update)
     return RegistryLoadResult(created=created, updated=updated)
