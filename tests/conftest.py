@@ -1,7 +1,13 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
+from tests import demo_snapshot
+
+DEMO_PASSWORD = "demo-password-123"
+_demo_rows: demo_snapshot.Snapshot | None = None
 
 
 @pytest.fixture
@@ -12,7 +18,14 @@ def registry(db):
 
 @pytest.fixture
 def demo_data(db):
-    call_command("load_demo", password="demo-password-123", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    """What ``load_demo`` loads (every demo user's password is DEMO_PASSWORD). The command runs
+    once per session; later tests get a bulk copy of its rows (see tests/demo_snapshot.py)."""
+    global _demo_rows
+    if _demo_rows is None:
+        call_command("load_demo", password=DEMO_PASSWORD, stdout=io.StringIO())
+        _demo_rows = demo_snapshot.take()
+    else:
+        demo_snapshot.restore(_demo_rows)
 
 
 @pytest.fixture(autouse=True)
