@@ -56,3 +56,12 @@ def can_submit_case(user, case: InnovationCase) -> bool:
 
 def can_withdraw_case(user, case: InnovationCase) -> bool:
     return is_own_government_case(user, case) and case.state in (CaseState.DRAFT, CaseState.SUBMITTED)
+
+
+def can_give_feedback(user, case: InnovationCase) -> bool:
+    """Anyone, signed in or not, on an awarded practice of a published cycle."""
+    return is_public_case(case)
+
+
+def can_moderate_feedback(user) -> bool:
+    return roles.is_manager(user)

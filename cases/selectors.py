@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts import permissions as roles
 
-from .models import CaseState, CycleState, InnovationCase
+from .models import AwardCycle, CaseState, CycleState, InnovationCase
 
 PUBLIC_CASES = Q(state=CaseState.AWARDED, cycle__state=CycleState.PUBLISHED)
 
@@ -41,3 +42,18 @@ def own_government_cases(user) -> QuerySet[InnovationCase]:
     if not roles.is_submitter(user):
         return InnovationCase.objects.none()
     return InnovationCase.objects.filter(government_id=user.government_id)
+
+
+def open_cycles(*, now=None) -> list:
+    """Cycles accepting submissions right now (state open and inside the submission window)."""
+    now = now or timezone.now()
+    return list(
+        AwardCycle.objects.filter(
+            state=CycleState.OPEN, submission_opens__lte=now, submission_closes__gte=now
+        ).order_by("-year")
+    )
+
+
+def case_history(case: InnovationCase):
+    """The case's audit trail, oldest first, with the actors."""
+    return case.events.select_related("actor").order_by("at", "id")

@@ -1,0 +1,271 @@
+"""Serializers of the cases API: one to read a case (what the user may see of it) and one to
+validate what a submitter writes. Writes go through ``cases.services.submission``."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from cases import permissions
+from cases.models import (
+    Attachment,
+    AwardCycle,
+    InnovationCase,
+    ObstacleType,
+    Outcome,
+    ParticipantKind,
+    ParticipationLevel,
+    Purpose,
+    RemedyType,
+)
+from cases.services.submission import ObstacleItem, RemedyItem
+
+# Keys a client may not write: the workflow and the registry snapshot own them.
+SYSTEM_FIELDS = {
+    "tier": _("The tier is taken from the government's registry entry when the case is submitted; it cannot be set."),
+    "population": _(
+        "The population is taken from the government's registry entry when the case is submitted; it cannot be set."
+    ),
+    "government": _("A case belongs to the government of the submitter who creates it; it cannot be set."),
+    "state": _("The state changes only through the submit and withdraw actions."),
+}
+
+
+def _code_field(model, *, name: str, **kwargs) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=model.objects.filter(is_active=True),
+        error_messages={
+            "does_not_exist": _("Unknown %(name)s code “{value}”.") % {"name": name},
+            "invalid": _("Give a %(name)s code as text.") % {"name": name},
+        },
+        **kwargs,
+    )
+
+
+# --- read -------------------------------------------------------------------------------------
+
+
+class TypedRowSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    label = serializers.CharField()
+    description = serializers.CharField()
+
+
+class OutcomeReadSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outcome
+        fields = [
+            "id",
+            "indicator",
+            "indicator_local",
+            "unit",
+            "baseline",
+            "result",
+            "evidence",
+            "evidence_local",
+            "evidence_url",
+            "evidence_attachment",
+            "verification",
+        ]
+
+
+class AttachmentReadSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name")
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "name", "kind", "content_type", "size", "uploaded_at", "download_url"]
+
+    def get_download_url(self, attachment: Attachment) -> str:
+        url = reverse("cases:attachment_download", args=[attachment.case_id, attachment.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    cycle = serializers.SlugRelatedField(slug_field="year", read_only=True)
+    government = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    government_name = serializers.CharField(source="government.name", read_only=True)
+    government_name_local = serializers.CharField(source="government.name_local", read_only=True)
+    purpose = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    participant_kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    obstacles = serializers.SerializerMethodField()
+    remedies = serializers.SerializerMethodField()
+    outcomes = OutcomeReadSerializer(many=True, read_only=True)
+    attachments = AttachmentReadSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = InnovationCase
+        fields = [
+            "id",
+            "cycle",
+            "government",
+            "government_name",
+            "government_name_local",
+            "state",
+            "title",
+            "title_local",
+            "summary",
+            "summary_local",
+            "description",
+            "description_local",
+            "purpose",
+            "uses_ict",
+            "ict_description",
+            "tier",
+            "population",
+            "started_on",
+            "champion",
+            "participation_level",
+            "participant_kinds",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "is_illustrative",
+            "obstacles",
+            "remedies",
+            "outcomes",
+            "attachments",
+            "created_at",
+            "updated_at",
+            "submitted_at",
+        ]
+        read_only_fields = fields
+
+    def get_obstacles(self, case) -> list[dict]:
+        return [
+            {"type": row.obstacle_type.code, "label": row.obstacle_type.label, "description": row.description}
+            for row in case.obstacles.all()
+        ]
+
+    def get_remedies(self, case) -> list[dict]:
+        return [
+            {"type": row.remedy_type.code, "label": row.remedy_type.label, "description": row.description}
+            for row in case.remedies.all()
+        ]
+
+    def to_representation(self, case):
+        data = super().to_representation(case)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if not (permissions.is_own_government_case(user, case) or getattr(user, "is_manager", False)):
+            # Contact details of a government's staff are for the ministry and the government itself.
+            for name in ("contact_email", "contact_phone"):
+                data.pop(name, None)
+        return data
+
+
+# --- write ------------------------------------------------------------------------------------
+
+
+class ObstacleWriteSerializer(serializers.Serializer):
+    type = _code_field(ObstacleType, name=_("obstacle"))
+    description = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+
+
+class RemedyWriteSerializer(serializers.Serializer):
+    type = _code_field(RemedyType, name=_("remedy"))
+    description = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+
+
+class OutcomeWriteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(required=False)
+    indicator = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    indicator_local = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    unit = serializers.CharField(required=False, allow_blank=True, max_length=40, default="")
+    baseline = serializers.DecimalField(max_digits=16, decimal_places=2, required=False, allow_null=True, default=None)
+    result = serializers.DecimalField(max_digits=16, decimal_places=2, required=False, allow_null=True, default=None)
+    evidence = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+    evidence_local = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+    evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
+    evidence_attachment = serializers.PrimaryKeyRelatedField(
+        queryset=Attachment.objects.all(), required=False, allow_null=True, default=None
+    )
+
+    def validate(self, attrs):
+        if not (attrs.get("indicator") or attrs.get("indicator_local")):
+            raise serializers.ValidationError({"indicator": [_("Name the indicator in English or Korean.")]})
+        if attrs.get("id") is None:
+            attrs.pop("id", None)
+        return attrs
+
+
+class CaseWriteSerializer(serializers.Serializer):
+    """What a submitter may write: a draft's content. Absent keys are left unchanged."""
+
+    cycle = serializers.SlugRelatedField(
+        slug_field="year",
+        queryset=AwardCycle.objects.all(),
+        required=False,
+        error_messages={"does_not_exist": _("There is no award cycle for the year {value}.")},
+    )
+    title = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    title_local = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    summary_local = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    description_local = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    purpose = _code_field(Purpose, name=_("purpose"), required=False, allow_null=True)
+    uses_ict = serializers.BooleanField(required=False)
+    ict_description = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    started_on = serializers.DateField(required=False, allow_null=True)
+    champion = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    participation_level = serializers.ChoiceField(choices=ParticipationLevel.choices, required=False)
+    participant_kinds = _code_field(ParticipantKind, name=_("participant kind"), many=True, required=False)
+    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+    contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    obstacles = ObstacleWriteSerializer(many=True, required=False)
+    remedies = RemedyWriteSerializer(many=True, required=False)
+    outcomes = OutcomeWriteSerializer(many=True, required=False)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            raise serializers.ValidationError({"non_field_errors": [_("Send a JSON object.")]})
+        errors = {key: [message] for key, message in SYSTEM_FIELDS.items() if key in data}
+        known = set(self.fields) | set(SYSTEM_FIELDS)
+        errors |= {key: [_("Unknown field.")] for key in data if key not in known}
+        if errors:
+            raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+    def validate_cycle(self, cycle: AwardCycle) -> AwardCycle:
+        if not self.context.get("creating"):
+            raise serializers.ValidationError(_("A case cannot move to another cycle."))
+        if not permissions.cycle_accepts_submissions(cycle):
+            raise serializers.ValidationError(
+                _("The %(cycle)s cycle is not accepting submissions.") % {"cycle": cycle.label}
+            )
+        return cycle
+
+    def validate(self, attrs):
+        if self.context.get("creating") and "cycle" not in attrs:
+            raise serializers.ValidationError({"cycle": [_("Give the year of the award cycle.")]})
+        return attrs
+
+    def service_arguments(self) -> dict:
+        """The validated data as the keyword arguments of ``create_draft`` / ``update_draft``."""
+        data = dict(self.validated_data)
+        data.pop("cycle", None)
+        arguments: dict = {}
+        if "participant_kinds" in data:
+            arguments["participant_kinds"] = data.pop("participant_kinds")
+        if "obstacles" in data:
+            arguments["obstacles"] = [
+                ObstacleItem(row["type"], row.get("description", "")) for row in data.pop("obstacles")
+            ]
+        if "remedies" in data:
+            arguments["remedies"] = [
+                RemedyItem(row["type"], row.get("description", "")) for row in data.pop("remedies")
+            ]
+        if "outcomes" in data:
+            arguments["outcomes"] = data.pop("outcomes")
+        arguments["fields"] = data
+        return arguments
+
+
+class WithdrawSerializer(serializers.Serializer):
+    message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")

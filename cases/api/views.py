@@ -1,0 +1,163 @@
+"""``/api/v1/cases/``: everyone lists and reads the cases they may see (DESIGN.md §4); submitters
+create and update drafts of their own government and submit or withdraw them, through the same
+services as the forms."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from accounts import permissions as roles
+from cases import permissions
+from cases.filters import CaseFilter
+from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
+from cases.selectors import visible_cases
+from cases.services.submission import SubmissionRefused, create_draft, submit_case, update_draft, withdraw_case
+from governments.models import Tier
+
+from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer
+
+
+def _refused(refused: SubmissionRefused) -> Response:
+    body = {"detail": refused.message}
+    if refused.problems:
+        body["problems"] = refused.problems
+    return Response(body, status=status.HTTP_400_BAD_REQUEST)
+
+
+def _query(name: str, kind, description: str, *, many: bool = False, enum=None) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.QUERY, description=description, many=many, enum=enum)
+
+
+# The list's filters (cases.filters.CaseFilter), documented explicitly: several of them use methods
+# or related lookups whose types the schema generator cannot infer.
+LIST_PARAMETERS = [
+    _query("cycle", OpenApiTypes.INT, "Cycle year (repeat for several)", many=True),
+    _query(
+        "tier",
+        OpenApiTypes.STR,
+        "Tier at submission (repeat for several)",
+        many=True,
+        enum=[choice.value for choice in Tier],
+    ),
+    _query("government", OpenApiTypes.STR, "Government (KOSTAT code)"),
+    _query("region", OpenApiTypes.STR, "A government and the governments under it (KOSTAT code)"),
+    _query("purpose", OpenApiTypes.STR, "Purpose code"),
+    _query("ict", OpenApiTypes.BOOL, "ICT was the major means"),
+    _query("obstacle", OpenApiTypes.STR, "Obstacle type code"),
+    _query("remedy", OpenApiTypes.STR, "Remedy type code"),
+    _query(
+        "participation",
+        OpenApiTypes.STR,
+        "Citizen participation level",
+        enum=[choice.value for choice in ParticipationLevel],
+    ),
+    _query(
+        "state",
+        OpenApiTypes.STR,
+        "Case state (repeat for several)",
+        many=True,
+        enum=[choice.value for choice in CaseState],
+    ),
+    _query("q", OpenApiTypes.STR, "Text search"),
+]
+
+
+@extend_schema_view(
+    list=extend_schema(filters=False, parameters=LIST_PARAMETERS),
+    create=extend_schema(request=CaseWriteSerializer, responses={201: CaseSerializer}),
+    partial_update=extend_schema(request=CaseWriteSerializer, responses={200: CaseSerializer}),
+)
+class CaseViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Innovation cases. Anonymous users see the awarded cases of published cycles; submitters also
+    their own government's cases; reviewers the cases assigned to them; managers all. A case one
+    may not see is 404."""
+
+    serializer_class = CaseSerializer
+    filterset_class = CaseFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            visible_cases(self.request.user)
+            .select_related("cycle", "government", "purpose")
+            .prefetch_related(
+                "participant_kinds",
+                Prefetch("obstacles", queryset=CaseObstacle.objects.select_related("obstacle_type")),
+                Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
+                "outcomes",
+                "attachments",
+            )
+            .order_by("-cycle__year", "government__code", "id")
+        )
+
+    def _read(self, case: InnovationCase, status_code=status.HTTP_200_OK) -> Response:
+        case = self.get_queryset().get(pk=case.pk)
+        return Response(self.get_serializer(case).data, status=status_code)
+
+    def create(self, request, *args, **kwargs):
+        if not roles.is_submitter(request.user):
+            raise PermissionDenied(_("Only municipal staff of a local government can create cases."))
+        serializer = CaseWriteSerializer(data=request.data, context={"request": request, "creating": True})
+        serializer.is_valid(raise_exception=True)
+        try:
+            case = create_draft(
+                actor=request.user, cycle=serializer.validated_data["cycle"], **serializer.service_arguments()
+            )
+        except SubmissionRefused as refused:
+            return _refused(refused)
+        return self._read(case, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        case = self.get_object()
+        if not permissions.is_own_government_case(request.user, case):
+            raise PermissionDenied(_("You can only change cases of your own government."))
+        serializer = CaseWriteSerializer(data=request.data, context={"request": request}, partial=True)
+        serializer.is_valid(raise_exception=True)
+        try:
+            update_draft(actor=request.user, case=case, **serializer.service_arguments())
+        except SubmissionRefused as refused:
+            return _refused(refused)
+        return self._read(case)
+
+    @extend_schema(request=None, responses={200: CaseSerializer, 400: OpenApiResponse(description="Refused")})
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Submit a draft, or resubmit a case answering a revision request."""
+        case = self.get_object()
+        if not permissions.is_own_government_case(request.user, case):
+            raise PermissionDenied(_("You can only submit cases of your own government."))
+        try:
+            submit_case(actor=request.user, case=case)
+        except SubmissionRefused as refused:
+            return _refused(refused)
+        return self._read(case)
+
+    @extend_schema(
+        request=WithdrawSerializer, responses={200: CaseSerializer, 400: OpenApiResponse(description="Refused")}
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """Withdraw a draft or a submitted case."""
+        case = self.get_object()
+        if not permissions.is_own_government_case(request.user, case):
+            raise PermissionDenied(_("You can only withdraw cases of your own government."))
+        serializer = WithdrawSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            withdraw_case(actor=request.user, case=case, message=serializer.validated_data["message"])
+        except SubmissionRefused as refused:
+            return _refused(refused)
+        return self._read(case)

@@ -1,0 +1,269 @@
+"""Forms of the sectioned case form (one form or formset per section). They only validate input;
+saving goes through ``cases.services.submission``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Attachment,
+    AttachmentKind,
+    AwardCycle,
+    InnovationCase,
+    ObstacleType,
+    Outcome,
+    ParticipantKind,
+    Purpose,
+    RemedyType,
+)
+from .services.submission import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from .uploads import ACCEPT_ATTRIBUTE, validate_upload
+
+# (slug, title) of each section, in order: the step indicator and the URLs follow this list.
+SECTIONS = [
+    ("basics", _("Basics")),
+    ("purpose", _("Purpose and ICT")),
+    ("obstacles", _("Obstacles")),
+    ("remedies", _("Remedies")),
+    ("outcomes", _("Outcomes and evidence")),
+    ("participation", _("Citizen participation")),
+    ("attachments", _("Attachments")),
+    ("review", _("Review and submit")),
+]
+SECTION_SLUGS = [slug for slug, _title in SECTIONS]
+
+
+class TaxonomyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class BasicsForm(forms.ModelForm):
+    class Meta:
+        model = InnovationCase
+        fields = [
+            "title",
+            "title_local",
+            "summary",
+            "summary_local",
+            "description",
+            "description_local",
+            "started_on",
+            "champion",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "summary_local": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "description_local": forms.Textarea(attrs={"rows": 8}),
+            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "title": _("A title in English or Korean is needed before you submit."),
+            "summary": _("Two or three sentences; a summary in English or Korean is needed before you submit."),
+        }
+
+
+class NewCaseForm(BasicsForm):
+    """The basics, plus the cycle when more than one accepts submissions."""
+
+    cycle = forms.ModelChoiceField(queryset=AwardCycle.objects.none(), label=_("Award cycle"), empty_label=None)
+
+    def __init__(self, *args, cycles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cycle"].queryset = AwardCycle.objects.filter(pk__in=[cycle.pk for cycle in cycles])
+        if len(cycles) == 1:
+            self.fields["cycle"].initial = cycles[0].pk
+            self.fields["cycle"].widget = forms.HiddenInput()
+        self.order_fields(["cycle"])
+
+    class Meta(BasicsForm.Meta):
+        fields = BasicsForm.Meta.fields
+
+
+class PurposeForm(forms.ModelForm):
+    purpose = TaxonomyChoiceField(
+        queryset=Purpose.objects.filter(is_active=True),
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label=_("Purpose"),
+        help_text=_("Needed before you submit."),
+    )
+
+    class Meta:
+        model = InnovationCase
+        fields = ["purpose", "uses_ict", "ict_description"]
+        widgets = {"ict_description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("uses_ict") and not (cleaned.get("ict_description") or "").strip():
+            self.add_error("ict_description", _("Say how ICT was used, since it was the major means."))
+        return cleaned
+
+
+class ParticipationForm(forms.ModelForm):
+    participant_kinds = TaxonomyMultipleChoiceField(
+        queryset=ParticipantKind.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Who took part"),
+    )
+
+    class Meta:
+        model = InnovationCase
+        fields = ["participation_level", "participant_kinds"]
+        widgets = {"participation_level": forms.RadioSelect}
+        help_texts = {
+            "participation_level": _("The IAP2 spectrum, from informing citizens to letting them decide."),
+        }
+
+
+class _TypedRowForm(forms.Form):
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+
+
+class ObstacleForm(_TypedRowForm):
+    type = TaxonomyChoiceField(queryset=ObstacleType.objects.filter(is_active=True), label=_("Obstacle"))
+    description = forms.CharField(
+        label=_("How it showed"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000
+    )
+    field_order = ["type", "description"]
+
+
+class RemedyForm(_TypedRowForm):
+    type = TaxonomyChoiceField(queryset=RemedyType.objects.filter(is_active=True), label=_("Remedy"))
+    description = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000
+    )
+    field_order = ["type", "description"]
+
+
+class RowFormSet(forms.BaseFormSet):
+    """Rows that are neither blank nor marked for deletion; a type may appear once."""
+
+    def kept_forms(self):
+        return [
+            form for form in self.forms if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.kept_forms():
+            kind = form.cleaned_data.get("type")
+            if kind is None:
+                continue
+            if kind.pk in seen:
+                form.add_error("type", _("This type is already listed; describe it once."))
+            seen.add(kind.pk)
+
+    def obstacle_items(self) -> list[ObstacleItem]:
+        return [ObstacleItem(f.cleaned_data["type"], f.cleaned_data["description"]) for f in self.kept_forms()]
+
+    def remedy_items(self) -> list[RemedyItem]:
+        return [RemedyItem(f.cleaned_data["type"], f.cleaned_data["description"]) for f in self.kept_forms()]
+
+
+ObstacleFormSet = forms.formset_factory(ObstacleForm, formset=RowFormSet, extra=1, can_delete=True, max_num=20)
+RemedyFormSet = forms.formset_factory(RemedyForm, formset=RowFormSet, extra=1, can_delete=True, max_num=20)
+
+
+class OutcomeForm(forms.ModelForm):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    evidence_attachment = forms.ModelChoiceField(
+        queryset=Attachment.objects.none(), required=False, label=_("Evidence file")
+    )
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "indicator",
+            "indicator_local",
+            "unit",
+            "baseline",
+            "result",
+            "evidence",
+            "evidence_local",
+            "evidence_url",
+            "evidence_attachment",
+        ]
+        widgets = {
+            "evidence": forms.Textarea(attrs={"rows": 2}),
+            "evidence_local": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["evidence_attachment"].queryset = case.attachments.all()
+        for name in ("baseline", "result"):
+            self.fields[name].widget.attrs.setdefault("step", "any")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("indicator") or cleaned.get("indicator_local")):
+            self.add_error("indicator", _("Name the indicator in English or Korean."))
+        return cleaned
+
+    def _post_clean(self):
+        # Validated here; the service saves it (and the DB constraints are checked there).
+        pass
+
+    def item(self) -> dict:
+        data = {name: self.cleaned_data.get(name) for name in OUTCOME_FIELDS}
+        if self.cleaned_data.get("id"):
+            data["id"] = self.cleaned_data["id"]
+        return data
+
+
+class OutcomeFormSetBase(forms.BaseFormSet):
+    def kept_forms(self):
+        return [
+            form for form in self.forms if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+
+    def items(self) -> list[dict]:
+        return [form.item() for form in self.kept_forms()]
+
+
+OutcomeFormSet = forms.formset_factory(OutcomeForm, formset=OutcomeFormSetBase, extra=1, can_delete=True, max_num=20)
+
+
+def outcome_initial(case: InnovationCase) -> list[dict]:
+    return [
+        {"id": outcome.pk, **{name: getattr(outcome, name) for name in OUTCOME_FIELDS}}
+        for outcome in case.outcomes.all()
+    ]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, DOCX or XLSX, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=AttachmentKind.choices, initial=AttachmentKind.EVIDENCE)
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        self.content_type = validate_upload(file)
+        return file
+
+
+class WithdrawForm(forms.Form):
+    message = forms.CharField(
+        label=_("Reason (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,348 @@
+"""Pages for municipal staff: my cases, the sectioned case form, submit, withdraw, attachments,
+and the permission-checked attachment download. Thin: forms validate, services write."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts import permissions as roles
+
+from .. import permissions
+from ..forms import (
+    SECTION_SLUGS,
+    SECTIONS,
+    AttachmentForm,
+    BasicsForm,
+    NewCaseForm,
+    ObstacleFormSet,
+    OutcomeFormSet,
+    ParticipationForm,
+    PurposeForm,
+    RemedyFormSet,
+    WithdrawForm,
+    outcome_initial,
+)
+from ..models import CaseState, InnovationCase
+from ..selectors import case_history, get_visible_case, open_cycles, own_government_cases
+from ..services.submission import (
+    SubmissionRefused,
+    add_attachment,
+    create_draft,
+    remove_attachment,
+    revision_request_message,
+    submission_problems,
+    submit_case,
+    update_draft,
+    withdraw_case,
+)
+
+CSS_CLASSES = {
+    CaseState.DRAFT: "outline-gray",
+    CaseState.SUBMITTED: "outline-primary",
+    CaseState.IN_REVIEW: "outline-secondary",
+    CaseState.REVISION_REQUESTED: "outline-point",
+    CaseState.AWARDED: "primary",
+    CaseState.NOT_AWARDED: "gray",
+    CaseState.WITHDRAWN: "gray",
+}
+
+
+def _own_case(request, pk) -> InnovationCase:
+    """The submitter's own government's case, or 404 for everyone else (existence must not leak)."""
+    if not roles.is_submitter(request.user):
+        raise Http404("No such case")
+    return get_object_or_404(
+        own_government_cases(request.user).select_related("cycle", "government__parent", "purpose"), pk=pk
+    )
+
+
+def _steps(case, current: str) -> list[dict]:
+    index = SECTION_SLUGS.index(current)
+    return [
+        {
+            "slug": slug,
+            "title": title,
+            "number": number,
+            "url": reverse("cases:case_edit", args=[case.pk, slug]) if case else "",
+            "state": "active" if number - 1 == index else ("done" if number - 1 < index else ""),
+        }
+        for number, (slug, title) in enumerate(SECTIONS, start=1)
+    ]
+
+
+def _next_section(section: str) -> str:
+    index = SECTION_SLUGS.index(section)
+    return SECTION_SLUGS[min(index + 1, len(SECTION_SLUGS) - 1)]
+
+
+@login_required
+@require_GET
+def my_cases(request):
+    if not roles.is_submitter(request.user):
+        raise Http404("Only for municipal staff")
+    cases = list(
+        own_government_cases(request.user)
+        .select_related("cycle", "purpose")
+        .order_by("-cycle__year", "-updated_at", "-id")
+    )
+    for case in cases:
+        case.badge_class = CSS_CLASSES.get(case.state, "outline-gray")
+        case.editable = permissions.can_edit_case(request.user, case)
+    return render(
+        request,
+        "cases/my_cases.html",
+        {"cases": cases, "open_cycles": open_cycles(), "government": request.user.government},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_new(request):
+    if not roles.is_submitter(request.user):
+        raise Http404("Only for municipal staff")
+    cycles = open_cycles()
+    if not cycles:
+        messages.warning(request, _("No award cycle is accepting submissions at the moment."))
+        return redirect("cases:my_cases")
+    form = NewCaseForm(request.POST or None, cycles=cycles)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in BasicsForm.Meta.fields}
+        try:
+            case = create_draft(actor=request.user, cycle=form.cleaned_data["cycle"], fields=fields)
+        except SubmissionRefused as refused:
+            form.add_error(None, refused.message)
+            for problem in refused.problems:
+                form.add_error(None, problem)
+        else:
+            messages.success(request, _("Draft saved."))
+            section = "purpose" if "continue" in request.POST else "basics"
+            return redirect("cases:case_edit", case.pk, section)
+    return render(
+        request,
+        "cases/case_form.html",
+        {
+            "case": None,
+            "section": "basics",
+            "section_title": SECTIONS[0][1],
+            "steps": _steps(None, "basics"),
+            "form": form,
+            "government": request.user.government,
+            "cycles": cycles,
+        },
+    )
+
+
+def _section_forms(section: str, case: InnovationCase, data=None, files=None) -> dict:
+    if section == "basics":
+        return {"form": BasicsForm(data, instance=case)}
+    if section == "purpose":
+        return {"form": PurposeForm(data, instance=case)}
+    if section == "participation":
+        return {"form": ParticipationForm(data, instance=case)}
+    if section == "obstacles":
+        initial = [{"type": row.obstacle_type, "description": row.description} for row in case.obstacles.all()]
+        return {"formset": ObstacleFormSet(data, initial=initial, prefix="obstacles")}
+    if section == "remedies":
+        initial = [{"type": row.remedy_type, "description": row.description} for row in case.remedies.all()]
+        return {"formset": RemedyFormSet(data, initial=initial, prefix="remedies")}
+    if section == "outcomes":
+        return {
+            "formset": OutcomeFormSet(
+                data, initial=outcome_initial(case), prefix="outcomes", form_kwargs={"case": case}
+            )
+        }
+    if section == "attachments":
+        return {"upload_form": AttachmentForm(data, files)}
+    return {}
+
+
+def _save_section(section: str, request, case: InnovationCase, forms: dict) -> None:
+    if section in ("basics", "purpose"):
+        form = forms["form"]
+        update_draft(actor=request.user, case=case, fields={n: form.cleaned_data[n] for n in form.Meta.fields})
+    elif section == "participation":
+        form = forms["form"]
+        update_draft(
+            actor=request.user,
+            case=case,
+            fields={"participation_level": form.cleaned_data["participation_level"]},
+            participant_kinds=form.cleaned_data["participant_kinds"],
+        )
+    elif section == "obstacles":
+        update_draft(actor=request.user, case=case, obstacles=forms["formset"].obstacle_items())
+    elif section == "remedies":
+        update_draft(actor=request.user, case=case, remedies=forms["formset"].remedy_items())
+    elif section == "outcomes":
+        update_draft(actor=request.user, case=case, outcomes=forms["formset"].items())
+    elif section == "attachments":
+        form = forms["upload_form"]
+        add_attachment(actor=request.user, case=case, file=form.cleaned_data["file"], kind=form.cleaned_data["kind"])
+
+
+def _refusal_to_forms(forms: dict, refused: SubmissionRefused) -> None:
+    target = forms.get("form") or forms.get("upload_form")
+    if target is not None:
+        target.add_error(None, refused.message)
+        for problem in refused.problems:
+            if problem != refused.message:
+                target.add_error(None, problem)
+    else:
+        forms["refusal"] = [refused.message, *refused.problems]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request, pk, section):
+    case = _own_case(request, pk)
+    if section not in SECTION_SLUGS:
+        raise Http404("No such section")
+    if not permissions.can_edit_case(request.user, case):
+        messages.warning(request, _("This case can no longer be changed."))
+        return redirect("cases:case_detail", case.pk)
+    is_post = request.method == "POST"
+    forms = _section_forms(section, case, request.POST if is_post else None, request.FILES if is_post else None)
+    status = 200
+    if is_post and section != "review":
+        if section == "attachments" and "upload" not in request.POST:
+            return redirect("cases:case_edit", case.pk, _next_section(section))
+        valid = all(item.is_valid() for item in forms.values())
+        if valid:
+            try:
+                _save_section(section, request, case, forms)
+            except SubmissionRefused as refused:
+                _refusal_to_forms(forms, refused)
+                status = 400
+            else:
+                if section == "attachments":
+                    messages.success(request, _("File uploaded."))
+                    return redirect("cases:case_edit", case.pk, section)
+                messages.success(request, _("Draft saved."))
+                target = _next_section(section) if "continue" in request.POST else section
+                return redirect("cases:case_edit", case.pk, target)
+        else:
+            status = 400
+    context = {
+        "case": case,
+        "section": section,
+        "section_title": dict(SECTIONS)[section],
+        "steps": _steps(case, section),
+        "government": case.government,
+        "next_section": _next_section(section),
+        **forms,
+    }
+    if section in ("attachments", "review"):
+        context["attachments"] = case.attachments.all()
+    if section == "review":
+        context.update(_case_context(request, case))
+        context["problems"] = submission_problems(request.user, case)
+    return render(request, "cases/case_form.html", context, status=status)
+
+
+def _case_context(request, case: InnovationCase) -> dict:
+    return {
+        "obstacles": case.obstacles.select_related("obstacle_type"),
+        "remedies": case.remedies.select_related("remedy_type"),
+        "outcomes": case.outcomes.select_related("evidence_attachment"),
+        "attachments": case.attachments.all(),
+        "participant_kinds": case.participant_kinds.all(),
+        "badge_class": CSS_CLASSES.get(case.state, "outline-gray"),
+    }
+
+
+@require_GET
+def case_detail(request, pk):
+    case = _own_case(request, pk)
+    context = {
+        "case": case,
+        "history": case_history(case),
+        "revision_message": revision_request_message(case) if case.state == CaseState.REVISION_REQUESTED else "",
+        "can_edit": permissions.can_edit_case(request.user, case),
+        "can_withdraw": permissions.can_withdraw_case(request.user, case),
+        **_case_context(request, case),
+    }
+    return render(request, "cases/submitter_case_detail.html", context)
+
+
+@login_required
+@require_POST
+def case_submit(request, pk):
+    case = _own_case(request, pk)
+    try:
+        submit_case(actor=request.user, case=case)
+    except SubmissionRefused as refused:
+        context = {
+            "case": case,
+            "section": "review",
+            "section_title": dict(SECTIONS)["review"],
+            "steps": _steps(case, "review"),
+            "government": case.government,
+            "refusal": refused.message,
+            "problems": refused.problems,
+            **_case_context(request, case),
+        }
+        return render(request, "cases/case_form.html", context, status=400)
+    case.refresh_from_db()
+    if case.state == CaseState.IN_REVIEW:
+        messages.success(request, _("The case was resubmitted and is back with its reviewers."))
+    else:
+        messages.success(request, _("The case was submitted. Thank you."))
+    return redirect("cases:case_detail", case.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_withdraw(request, pk):
+    case = _own_case(request, pk)
+    form = WithdrawForm(request.POST or None)
+    refusal = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            withdraw_case(actor=request.user, case=case, message=form.cleaned_data["message"])
+        except SubmissionRefused as refused:
+            refusal = refused.message
+        else:
+            messages.success(request, _("The case was withdrawn."))
+            return redirect("cases:case_detail", case.pk)
+    elif not permissions.can_withdraw_case(request.user, case):
+        refusal = _("A case that is “%(state)s” cannot be withdrawn.") % {"state": case.get_state_display()}
+    status = 400 if refusal and request.method == "POST" else 200
+    return render(
+        request, "cases/submitter_withdraw.html", {"case": case, "form": form, "refusal": refusal}, status=status
+    )
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_id):
+    case = _own_case(request, pk)
+    attachment = get_object_or_404(case.attachments, pk=attachment_id)
+    try:
+        remove_attachment(actor=request.user, case=case, attachment=attachment)
+    except SubmissionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("“%(name)s” was removed.") % {"name": attachment.original_name})
+    return HttpResponseRedirect(reverse("cases:case_edit", args=[case.pk, "attachments"]))
+
+
+@require_GET
+def attachment_download(request, pk, attachment_id):
+    """The file, only to those who may see the case; everyone else gets 404."""
+    case = get_visible_case(request.user, pk)
+    attachment = get_object_or_404(case.attachments, pk=attachment_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("File missing") from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,272 @@
+import pytest
+from rest_framework.test import APIClient
+
+from cases.models import CaseEvent, CaseState, InnovationCase
+from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.cases.factories import (
+    AwardCycleFactory,
+    CaseFactory,
+    ObstacleTypeFactory,
+    ParticipantKindFactory,
+    PurposeFactory,
+    RemedyTypeFactory,
+)
+from tests.cases.helpers import complete_draft
+from tests.reviews.factories import ReviewAssignmentFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/cases/"
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def submitter():
+    return SubmitterFactory()
+
+
+@pytest.fixture
+def cycle():
+    return AwardCycleFactory()
+
+
+@pytest.fixture
+def taxonomies():
+    return {
+        "purpose": PurposeFactory(code="service_improvement"),
+        "obstacle": ObstacleTypeFactory(code="lack_of_cooperation"),
+        "remedy": RemedyTypeFactory(code="induced_cooperation"),
+        "kind": ParticipantKindFactory(code="citizens"),
+    }
+
+
+def full_payload(cycle):
+    return {
+        "cycle": cycle.year,
+        "title": "Web GIS",
+        "summary": "One-stop service for firms.",
+        "purpose": "service_improvement",
+        "uses_ict": True,
+        "ict_description": "A web-based GIS",
+        "participation_level": "consult",
+        "participant_kinds": ["citizens"],
+        "obstacles": [{"type": "lack_of_cooperation", "description": "Departments resisted"}],
+        "remedies": [{"type": "induced_cooperation", "description": "Workshops"}],
+        "outcomes": [{"indicator": "Days to permit", "unit": "days", "baseline": "30", "result": "7"}],
+    }
+
+
+def test_anonymous_lists_public_cases_only_with_count_and_results(api):
+    public = CaseFactory(awarded=True)
+    CaseFactory()  # draft
+    CaseFactory(submitted=True)
+    response = api.get(URL)
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+    assert [row["id"] for row in response.json()["results"]] == [public.pk]
+    assert "contact_email" not in response.json()["results"][0]
+
+
+def test_submitter_creates_complete_draft_and_submits_it(api, submitter, cycle, taxonomies):
+    api.force_authenticate(submitter)
+    response = api.post(URL, full_payload(cycle), format="json")
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert data["state"] == "draft"
+    assert data["government"] == submitter.government.code
+    assert data["obstacles"] == [
+        {"type": "lack_of_cooperation", "label": "Lack of cooperation", "description": "Departments resisted"}
+    ]
+    assert data["outcomes"][0]["baseline"] == "30.00"
+    assert data["tier"] == "" and data["population"] is None
+    response = api.post(f"{URL}{data['id']}/submit/")
+    assert response.status_code == 200
+    assert (response.json()["state"], response.json()["tier"], response.json()["population"]) == (
+        "submitted",
+        "city",
+        300_000,
+    )
+
+
+def test_create_refused_for_non_submitters(api, cycle):
+    for user in (ReviewerFactory(), ManagerFactory()):
+        api.force_authenticate(user)
+        assert api.post(URL, {"cycle": cycle.year, "title": "X"}, format="json").status_code == 403
+    api.force_authenticate(None)
+    assert api.post(URL, {"cycle": cycle.year, "title": "X"}, format="json").status_code in (401, 403)
+    assert InnovationCase.objects.count() == 0
+
+
+def test_unknown_taxonomy_codes_are_clear_400_per_field(api, submitter, cycle, taxonomies):
+    api.force_authenticate(submitter)
+    payload = full_payload(cycle) | {
+        "purpose": "world_peace",
+        "participant_kinds": ["aliens"],
+        "obstacles": [{"type": "gravity", "description": ""}],
+        "remedies": [{"type": "magic"}],
+    }
+    response = api.post(URL, payload, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "purpose": ["Unknown purpose code “world_peace”."],
+        "participant_kinds": ["Unknown participant kind code “aliens”."],
+        "obstacles": {"0": {"type": ["Unknown obstacle code “gravity”."]}},
+        "remedies": {"0": {"type": ["Unknown remedy code “magic”."]}},
+    }
+    assert InnovationCase.objects.count() == 0
+
+
+@pytest.mark.parametrize("population", [-5, 10**12, 400_000])
+def test_population_and_tier_cannot_be_set_through_the_api(api, submitter, cycle, population):
+    api.force_authenticate(submitter)
+    response = api.post(URL, {"cycle": cycle.year, "population": population, "tier": "province"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["population"] == [
+        "The population is taken from the government's registry entry when the case is submitted; it cannot be set."
+    ]
+    assert "tier" in response.json()
+    assert InnovationCase.objects.count() == 0
+    case = CaseFactory(government=submitter.government, cycle=cycle)
+    response = api.patch(f"{URL}{case.pk}/", {"population": population}, format="json")
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert case.population is None
+
+
+def test_unknown_fields_and_state_are_refused(api, submitter, cycle):
+    case = CaseFactory(government=submitter.government, cycle=cycle)
+    api.force_authenticate(submitter)
+    response = api.patch(f"{URL}{case.pk}/", {"state": "awarded", "colour": "red"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "state": ["The state changes only through the submit and withdraw actions."],
+        "colour": ["Unknown field."],
+    }
+    assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
+
+
+def test_create_in_closed_cycle_is_refused(api, submitter):
+    cycle = AwardCycleFactory(closed=True)
+    api.force_authenticate(submitter)
+    response = api.post(URL, {"cycle": cycle.year, "title": "Late"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"cycle": [f"The {cycle.title} cycle is not accepting submissions."]}
+    assert InnovationCase.objects.count() == 0
+
+
+def test_create_without_cycle_or_with_unknown_year(api, submitter):
+    api.force_authenticate(submitter)
+    assert api.post(URL, {"title": "X"}, format="json").json() == {"cycle": ["Give the year of the award cycle."]}
+    assert api.post(URL, {"cycle": 1900}, format="json").json() == {
+        "cycle": ["There is no award cycle for the year 1900."]
+    }
+
+
+def test_patch_updates_and_records_event(api, submitter, cycle, taxonomies):
+    case = CaseFactory(government=submitter.government, cycle=cycle, title="Old")
+    api.force_authenticate(submitter)
+    response = api.patch(
+        f"{URL}{case.pk}/", {"title": "New", "obstacles": [{"type": "lack_of_cooperation"}]}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["title"] == "New"
+    event = case.events.get(kind=CaseEvent.Kind.UPDATED)
+    assert event.actor == submitter
+    assert event.changes["title"] == ["Old", "New"]
+
+
+def test_patch_field_errors_are_json_per_field(api, submitter, cycle):
+    case = CaseFactory(government=submitter.government, cycle=cycle, title="Old")
+    api.force_authenticate(submitter)
+    response = api.patch(
+        f"{URL}{case.pk}/",
+        {"title": "x" * 201, "contact_email": "nope", "outcomes": [{"baseline": "abc"}]},
+        format="json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["title"] == ["Ensure this field has no more than 200 characters."]
+    assert body["contact_email"] == ["Enter a valid email address."]
+    assert body["outcomes"]["0"]["baseline"] == ["A valid number is required."]
+    assert InnovationCase.objects.get(pk=case.pk).title == "Old"
+
+
+def test_put_is_not_allowed(api, submitter, cycle):
+    case = CaseFactory(government=submitter.government, cycle=cycle)
+    api.force_authenticate(submitter)
+    assert api.put(f"{URL}{case.pk}/", {"title": "X"}, format="json").status_code == 405
+
+
+def test_submit_incomplete_lists_problems(api, submitter, cycle):
+    case = CaseFactory(government=submitter.government, cycle=cycle)
+    api.force_authenticate(submitter)
+    response = api.post(f"{URL}{case.pk}/submit/")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "The case cannot be submitted yet:",
+        "problems": [
+            "Describe at least one obstacle the innovation met.",
+            "Describe at least one remedy: how the obstacles were overcome.",
+            "Report at least one outcome with a baseline value or evidence.",
+        ],
+    }
+    assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
+
+
+def test_submit_after_cycle_closed(api, submitter):
+    cycle = AwardCycleFactory(closed=True)
+    case = complete_draft(government=submitter.government, cycle=cycle)
+    api.force_authenticate(submitter)
+    response = api.post(f"{URL}{case.pk}/submit/")
+    assert response.status_code == 400
+    assert response.json()["problems"][0].startswith(f"The {cycle.title} cycle is not accepting submissions")
+    assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
+
+
+def test_withdraw_action(api, submitter, cycle):
+    case = complete_draft(government=submitter.government, cycle=cycle, submitted=True)
+    api.force_authenticate(submitter)
+    response = api.post(f"{URL}{case.pk}/withdraw/", {"message": "Oops"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["state"] == "withdrawn"
+    response = api.post(f"{URL}{case.pk}/withdraw/")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "A case that is “Withdrawn” cannot be withdrawn."}
+
+
+def test_edit_of_submitted_case_refused(api, submitter, cycle):
+    case = complete_draft(government=submitter.government, cycle=cycle, submitted=True, title="Fixed")
+    api.force_authenticate(submitter)
+    response = api.patch(f"{URL}{case.pk}/", {"title": "Changed"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "A case that is “Submitted” can no longer be changed."}
+    assert InnovationCase.objects.get(pk=case.pk).title == "Fixed"
+
+
+def test_manager_and_assigned_reviewer_can_read_but_not_write(api):
+    assignment = ReviewAssignmentFactory()
+    case = assignment.case
+    for user in (ManagerFactory(), assignment.reviewer):
+        api.force_authenticate(user)
+        assert api.get(f"{URL}{case.pk}/").status_code == 200
+        assert api.patch(f"{URL}{case.pk}/", {"title": "X"}, format="json").status_code == 403
+        assert api.post(f"{URL}{case.pk}/withdraw/").status_code == 403
+        assert api.post(f"{URL}{case.pk}/submit/").status_code == 403
+    assert InnovationCase.objects.get(pk=case.pk).state == CaseState.IN_REVIEW
+
+
+def test_filters_are_applied(api):
+    CaseFactory(awarded=True, uses_ict=True)
+    CaseFactory(awarded=True, uses_ict=False)
+    assert api.get(URL, {"ict": "true"}).json()["count"] == 1
+
+
+def test_list_query_count_does_not_grow(api, django_assert_max_num_queries):
+    for _ in range(5):
+        CaseFactory(awarded=True, obstacles=["lack_of_expertise"], remedies=["perseverance"])
+    with django_assert_max_num_queries(10):
+        assert api.get(URL).json()["count"] == 5

@@ -1,0 +1,63 @@
+"""Issue 3's "done when" with the demo data: the anonymous API lists exactly the 42 awarded cases;
+``gumi`` sees Gumi's drafts and gets 404 for another government's draft or submission."""
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from cases.models import CaseState, InnovationCase
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gumi(demo_data):
+    return User.objects.get(username="gumi")
+
+
+def test_anonymous_api_lists_exactly_the_42_awarded_cases(demo_data):
+    response = APIClient().get("/api/v1/cases/", {"page_size": 100})
+    body = response.json()
+    assert body["count"] == 42
+    ids = {row["id"] for row in body["results"]}
+    page = 2
+    while body["next"]:
+        body = APIClient().get("/api/v1/cases/", {"page": page}).json()
+        ids |= {row["id"] for row in body["results"]}
+        page += 1
+    assert ids == set(InnovationCase.objects.filter(state=CaseState.AWARDED).values_list("pk", flat=True))
+    assert len(ids) == 42
+
+
+def test_gumi_sees_own_drafts_in_ui_and_api(client, gumi):
+    drafts = InnovationCase.objects.filter(government__code="37050", cycle__year=2007, state=CaseState.DRAFT)
+    assert drafts.count() == 1
+    draft = drafts.get()
+    client.force_login(gumi)
+    my_cases = client.get(reverse("cases:my_cases"))
+    assert draft.title in my_cases.content.decode()
+    assert {case.government.code for case in my_cases.context["cases"]} == {"37050"}
+    assert client.get(reverse("cases:case_detail", args=[draft.pk])).status_code == 200
+    api = APIClient()
+    api.force_authenticate(gumi)
+    assert api.get(f"/api/v1/cases/{draft.pk}/").status_code == 200
+    listed = api.get("/api/v1/cases/", {"state": "draft"}).json()
+    assert [row["id"] for row in listed["results"]] == [draft.pk]
+
+
+@pytest.mark.parametrize("state", [CaseState.DRAFT, CaseState.SUBMITTED])
+def test_gumi_gets_404_for_other_governments_drafts_and_submissions(client, gumi, state):
+    others = InnovationCase.objects.filter(cycle__year=2007, state=state).exclude(government__code="37050")
+    assert others.exists()
+    client.force_login(gumi)
+    api = APIClient()
+    api.force_authenticate(gumi)
+    for case in others:
+        assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 404
+        assert client.get(reverse("cases:case_edit", args=[case.pk, "basics"])).status_code == 404
+        assert api.get(f"/api/v1/cases/{case.pk}/").status_code == 404
+        assert api.patch(f"/api/v1/cases/{case.pk}/", {"title": "x"}, format="json").status_code == 404
+        assert api.post(f"/api/v1/cases/{case.pk}/submit/").status_code == 404
+    listed = {row["id"] for row in api.get("/api/v1/cases/", {"state": state, "cycle": 2007}).json()["results"]}
+    assert listed.isdisjoint(set(others.values_list("pk", flat=True)))
