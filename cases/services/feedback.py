@@ -1,0 +1,151 @@
+"""Citizen feedback on awarded practices: "Have you felt this improvement?" (DESIGN.md §3, §4).
+
+One answer per visitor per case (a database constraint; the service says so politely), a rate limit
+per client address (kept only as a salted hash in the cache, never stored), a honeypot field that
+silently drops bots, and comments held for moderation by managers."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from ..models import CitizenFeedback, FeltImprovement, InnovationCase, ModerationState
+from ..permissions import can_give_feedback, can_moderate_feedback
+
+# At most RATE_LIMIT answers per client address in RATE_WINDOW seconds (settings may override).
+RATE_LIMIT = 5
+RATE_WINDOW = 10 * 60
+COMMENT_MAX_LENGTH = 2000
+SESSION_KEY = "feedback_visitor"
+
+
+class FeedbackError(Exception):
+    """A refused answer or moderation; the message says why, in the request's language."""
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# --- Who is answering -------------------------------------------------------------------------
+
+
+def _digest(kind: str, value: str) -> str:
+    # HMAC-SHA256 keyed with SECRET_KEY: 64 hex characters, not reversible to the raw value.
+    return salted_hmac(f"cases.feedback.{kind}", value, algorithm="sha256").hexdigest()
+
+
+def visitor_key(*, user_id: int | None = None, session_token: str | None = None) -> str:
+    """The stored identity of a visitor: the signed-in user, or a random token kept in the session."""
+    if user_id is not None:
+        return _digest("visitor", f"user:{user_id}")
+    if not session_token:
+        raise ValueError("A visitor is a signed-in user or has a session token.")
+    return _digest("visitor", f"session:{session_token}")
+
+
+def visitor_for_request(request, *, create: bool = False) -> str | None:
+    """The visitor key of ``request``; for anonymous visitors without a token, ``None`` unless ``create``."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return visitor_key(user_id=user.pk)
+    token = request.session.get(SESSION_KEY)
+    if not token:
+        if not create:
+            return None
+        token = secrets.token_hex(16)
+        request.session[SESSION_KEY] = token
+    return visitor_key(session_token=token)
+
+
+def client_for_request(request) -> str:
+    """A salted hash of the client address, used only as a rate-limit key (the address is not stored)."""
+    return _digest("client", request.META.get("REMOTE_ADDR") or "unknown")
+
+
+# --- Writes -----------------------------------------------------------------------------------
+
+
+def _rate_limited(client: str) -> bool:
+    """Count one attempt for ``client``; True when it is over the limit in the current window."""
+    limit = getattr(settings, "FEEDBACK_RATE_LIMIT", RATE_LIMIT)
+    window = getattr(settings, "FEEDBACK_RATE_WINDOW", RATE_WINDOW)
+    key = f"feedback-rate:{client}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def give_feedback(
+    *,
+    case: InnovationCase,
+    visitor: str,
+    felt: str,
+    comment: str = "",
+    honeypot: str = "",
+    client: str = "",
+    user=None,
+) -> CitizenFeedback | None:
+    """Record ``visitor``'s answer on ``case``. Returns ``None`` (and stores nothing) for bots that
+    filled the honeypot; raises ``FeedbackError`` when refused."""
+    if not can_give_feedback(user, case):
+        raise FeedbackError(_("Feedback is only possible on published awarded practices."), code="not_allowed")
+    if honeypot:
+        return None
+    if client and _rate_limited(client):
+        raise FeedbackError(
+            _("Too many answers have come from your connection. Please try again in a few minutes."),
+            code="rate_limited",
+        )
+    if felt not in FeltImprovement.values:
+        raise FeedbackError(_("Choose yes, no or not sure."), code="invalid")
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise FeedbackError(
+            _("The comment can be at most %(max)d characters long.") % {"max": COMMENT_MAX_LENGTH}, code="invalid"
+        )
+    already = _("You have already answered for this practice — thank you. Each visitor can answer once.")
+    if CitizenFeedback.objects.filter(case=case, visitor=visitor).exists():
+        raise FeedbackError(already, code="duplicate")
+    try:
+        with transaction.atomic():
+            return CitizenFeedback.objects.create(
+                case=case,
+                visitor=visitor,
+                felt=felt,
+                comment=comment,
+                moderation=ModerationState.PENDING if comment else ModerationState.NONE,
+            )
+    except IntegrityError:  # a concurrent answer by the same visitor won the race
+        raise FeedbackError(already, code="duplicate") from None
+
+
+MODERATION_DECISIONS = (ModerationState.APPROVED, ModerationState.REJECTED)
+
+
+@transaction.atomic
+def moderate_feedback(*, actor, feedback: CitizenFeedback, decision: str) -> CitizenFeedback:
+    """Approve or reject a pending comment (managers only)."""
+    if not can_moderate_feedback(actor):
+        raise FeedbackError(_("Only award managers can moderate comments."), code="not_allowed")
+    if decision not in MODERATION_DECISIONS:
+        raise FeedbackError(_("Approve or reject the comment."), code="invalid")
+    current = CitizenFeedback.objects.select_for_update().get(pk=feedback.pk)
+    if current.moderation != ModerationState.PENDING:
+        raise FeedbackError(_("This comment has already been moderated."), code="already_moderated")
+    current.moderation = decision
+    current.moderated_by = actor
+    current.moderated_at = timezone.now()
+    current.save(update_fields=["moderation", "moderated_by", "moderated_at"])
+    return current

@@ -1,0 +1,231 @@
+"""Public pages: awarded practices (list with search and filters, detail), citizen feedback and its
+moderation, open-data downloads. Views stay thin: reads in ``selectors_public``, writes in
+``services.feedback``, filters in ``filters``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import opendata
+from .. import selectors_public as public
+from ..filters import CaseFilter
+from ..forms_public import FeedbackForm, ModerationForm
+from ..models import CitizenFeedback, ModerationState, ObstacleType, ParticipationLevel, Purpose, RemedyType
+from ..permissions import can_moderate_feedback
+from ..services.feedback import (
+    FeedbackError,
+    client_for_request,
+    give_feedback,
+    moderate_feedback,
+    visitor_for_request,
+)
+
+PAGE_SIZE = 12
+# The practices page does not offer the API's ``state`` filter: every practice is awarded.
+PAGE_FILTERS = ("q", "cycle", "tier", "region", "government", "purpose", "ict", "obstacle", "remedy", "participation")
+
+
+def _page_numbers(page) -> list[int | None]:
+    """Page numbers to link: first, last and two around the current one; ``None`` marks a gap."""
+    total, current = page.paginator.num_pages, page.number
+    shown = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+@require_GET
+def practice_list(request):
+    data = request.GET.copy()
+    for name in list(data):
+        values = [value for value in data.getlist(name) if value.strip()]
+        if name in PAGE_FILTERS and values:
+            data.setlist(name, values)
+        else:
+            data.pop(name)  # empty fields of the form and unknown parameters do not filter
+    filterset = CaseFilter(data or None, queryset=public.practice_list(), request=request)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = data.urlencode()
+    form = filterset.form
+    return render(
+        request,
+        "cases/practice_list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": _page_numbers(page),
+            "query": query,
+            "filtered": bool(query),
+            "choices": {
+                "cycles": public.published_cycles(),
+                "tiers": form.fields["tier"].choices,
+                "regions": public.regions(),
+                "purposes": Purpose.objects.filter(is_active=True),
+                "obstacles": ObstacleType.objects.filter(is_active=True),
+                "remedies": RemedyType.objects.filter(is_active=True),
+                "participation": ParticipationLevel.choices,
+            },
+            "selected": {
+                "q": data.get("q", ""),
+                "cycles": data.getlist("cycle"),
+                "tiers": data.getlist("tier"),
+                "region": data.get("region", ""),
+                "purpose": data.get("purpose", ""),
+                "ict": data.get("ict", ""),
+                "obstacle": data.get("obstacle", ""),
+                "remedy": data.get("remedy", ""),
+                "participation": data.get("participation", ""),
+            },
+        },
+    )
+
+
+def _decision(case):
+    """The award decision of the case (reviews app), or ``None`` when there is none yet."""
+    try:
+        return case.decision
+    except (ObjectDoesNotExist, AttributeError):
+        return None
+
+
+def _detail_context(request, case, form=None) -> dict:
+    visitor = visitor_for_request(request)
+    return {
+        "case": case,
+        "decision": _decision(case),
+        "counts": public.feedback_counts(case),
+        "comments": public.approved_comments(case),
+        "answer": public.visitor_answer(case, visitor),
+        "form": form or FeedbackForm(),
+        "can_moderate": can_moderate_feedback(request.user),
+    }
+
+
+def _public_case(pk):
+    return get_object_or_404(public.practice_detail(), pk=pk)
+
+
+@require_GET
+def practice_detail(request, pk: int):
+    case = _public_case(pk)
+    return render(request, "cases/practice_detail.html", _detail_context(request, case))
+
+
+@require_POST
+def practice_feedback(request, pk: int):
+    case = _public_case(pk)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "cases/practice_detail.html", _detail_context(request, case, form), status=400)
+    try:
+        feedback = give_feedback(
+            case=case,
+            visitor=visitor_for_request(request, create=True),
+            felt=form.cleaned_data["felt"],
+            comment=form.cleaned_data["comment"],
+            honeypot=form.cleaned_data["website"],
+            client=client_for_request(request),
+            user=request.user,
+        )
+    except FeedbackError as error:
+        if error.code == "duplicate":
+            messages.info(request, error.message)
+            return redirect(f"{case_url(case)}#feedback")
+        form.add_error(None, error.message)
+        status = 429 if error.code == "rate_limited" else 400
+        return render(request, "cases/practice_detail.html", _detail_context(request, case, form), status=status)
+    if feedback is not None and feedback.comment:
+        messages.success(
+            request, _("Thank you for your answer. Your comment will appear once a moderator has read it.")
+        )
+    else:
+        messages.success(request, _("Thank you for your answer."))
+    return redirect(f"{case_url(case)}#feedback")
+
+
+def case_url(case) -> str:
+    return reverse("cases:practice_detail", args=[case.pk])
+
+
+@require_GET
+def moderation_queue(request):
+    if not can_moderate_feedback(request.user):
+        raise Http404("No such page")
+    return render(request, "cases/practice_moderation.html", {"pending": public.pending_comments()})
+
+
+@require_POST
+def moderate(request, pk: int):
+    if not can_moderate_feedback(request.user):
+        raise Http404("No such page")
+    feedback = get_object_or_404(CitizenFeedback.objects.exclude(moderation=ModerationState.NONE), pk=pk)
+    form = ModerationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Approve or reject the comment."))
+        return redirect("cases:feedback_moderation")
+    try:
+        moderate_feedback(actor=request.user, feedback=feedback, decision=form.cleaned_data["decision"])
+    except FeedbackError as error:
+        messages.error(request, error.message)
+    else:
+        if form.cleaned_data["decision"] == ModerationState.APPROVED:
+            messages.success(request, _("The comment is approved and now shown on the practice's page."))
+        else:
+            messages.success(request, _("The comment is rejected and will not be shown."))
+    return redirect("cases:feedback_moderation")
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_data(request):
+    return render(
+        request,
+        "cases/practice_open_data.html",
+        {
+            "count": public.practice_list().count(),
+            "licence_name": opendata.LICENCE_NAME,
+            "licence_url": opendata.LICENCE_URL,
+            "licence_statement": opendata.LICENCE_STATEMENT,
+            "registry_attribution": opendata.REGISTRY_ATTRIBUTION,
+            "registry_note": opendata.REGISTRY_NOTE,
+            "illustrative_note": opendata.ILLUSTRATIVE_NOTE,
+            "columns": opendata.CSV_COLUMNS,
+        },
+    )
+
+
+def _download(content, *, content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_data_csv(request):
+    base_url = request.build_absolute_uri("/")[:-1]
+    return _download(
+        opendata.iter_csv(base_url=base_url),
+        content_type="text/csv; charset=utf-8",
+        filename="innovation-awards-cases.csv",
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_data_json(request):
+    base_url = request.build_absolute_uri("/")[:-1]
+    return _download(
+        opendata.iter_json(base_url=base_url),
+        content_type="application/json; charset=utf-8",
+        filename="innovation-awards-cases.json",
+    )
