@@ -1,0 +1,124 @@
+"""Serializers of the reviews API: output shapes, and input shapes that the views hand to services."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from cases.models import CycleState, Verification
+
+from ..models import AwardDecision, Recommendation, Review, ReviewAssignment
+
+
+class ScoreSerializer(serializers.Serializer):
+    criterion = serializers.IntegerField()
+    code = serializers.CharField(read_only=True)
+    score = serializers.IntegerField(allow_null=True)
+
+
+class VerificationSerializer(serializers.Serializer):
+    outcome = serializers.IntegerField()
+    status = serializers.ChoiceField(
+        choices=[Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED], allow_blank=True
+    )
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    """A whole review: for managers and the reviewer who wrote it."""
+
+    case = serializers.IntegerField(source="assignment.case_id", read_only=True)
+    reviewer = serializers.CharField(source="assignment.reviewer.username", read_only=True)
+    scores = serializers.SerializerMethodField()
+    verifications = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Review
+        fields = [
+            "id",
+            "assignment",
+            "case",
+            "reviewer",
+            "state",
+            "scores",
+            "verifications",
+            "weighted_score",
+            "comment_to_submitter",
+            "note_to_committee",
+            "recommendation",
+            "declared_no_conflict",
+            "submitted_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_scores(self, review) -> list[dict]:
+        return [{"criterion": s.criterion_id, "code": s.criterion.code, "score": s.score} for s in review.scores.all()]
+
+    def get_verifications(self, review) -> list[dict]:
+        return [{"outcome": v.outcome_id, "status": v.status} for v in review.verifications.all()]
+
+
+class SubmitterReviewSerializer(serializers.ModelSerializer):
+    """What a submitter may read of a review of their case once the cycle is published."""
+
+    case = serializers.IntegerField(source="assignment.case_id", read_only=True)
+
+    class Meta:
+        model = Review
+        fields = ["id", "case", "comment_to_submitter"]
+        read_only_fields = fields
+
+
+class ReviewWriteSerializer(serializers.Serializer):
+    assignment = serializers.IntegerField(required=False)
+    scores = ScoreSerializer(many=True, required=False)
+    verifications = VerificationSerializer(many=True, required=False)
+    comment_to_submitter = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    note_to_committee = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    recommendation = serializers.ChoiceField(choices=Recommendation.choices, required=False, allow_blank=True)
+    declared_no_conflict = serializers.BooleanField(required=False, default=False)
+    submit = serializers.BooleanField(required=False, default=False)
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    reviewer_username = serializers.CharField(source="reviewer.username", read_only=True)
+    review_state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReviewAssignment
+        fields = ["id", "case", "reviewer", "reviewer_username", "due_on", "assigned_at", "review", "review_state"]
+        read_only_fields = fields
+
+    def get_review_state(self, assignment) -> str:
+        review = getattr(assignment, "review", None)
+        return review.state if review else ""
+
+
+class AssignmentWriteSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    reviewer = serializers.IntegerField()
+    due_on = serializers.DateField(required=False, allow_null=True)
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    level_code = serializers.CharField(source="level.code", read_only=True, default=None)
+    decided_by = serializers.CharField(source="decided_by.username", read_only=True)
+
+    class Meta:
+        model = AwardDecision
+        fields = ["id", "case", "level", "level_code", "rationale", "decided_by", "decided_at"]
+        read_only_fields = fields
+
+
+class DecisionWriteSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    level = serializers.IntegerField(allow_null=True, help_text="An award level of the case's cycle; null: no award")
+    rationale = serializers.CharField(max_length=4000)
+
+
+class RevisionRequestSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    message = serializers.CharField(max_length=4000)
+
+
+class CycleStateSerializer(serializers.Serializer):
+    to_state = serializers.ChoiceField(choices=CycleState.choices)

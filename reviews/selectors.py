@@ -1,0 +1,340 @@
+"""Reads for reviews: what a user may see, assignments, suggestions, cycle progress and the ranking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts import permissions as roles
+from accounts.models import Role, User
+from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
+
+from . import aggregation
+from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
+from .permissions import conflict_reason
+
+# Case states shown in a cycle's ranking: everything submitted, not drafts or withdrawn cases.
+RANKED_STATES = (
+    CaseState.SUBMITTED,
+    CaseState.IN_REVIEW,
+    CaseState.REVISION_REQUESTED,
+    CaseState.AWARDED,
+    CaseState.NOT_AWARDED,
+)
+
+
+# --- visibility -------------------------------------------------------------------------------
+
+
+def visible_reviews(user) -> QuerySet[Review]:
+    """Managers: all; reviewers: their own; submitters: submitted reviews of their government's cases in
+    published cycles (of which they may read only the comment to the submitter); others: none."""
+    reviews = Review.objects.select_related("assignment__case__cycle", "assignment__reviewer")
+    if roles.is_manager(user):
+        return reviews.all()
+    if roles.is_reviewer(user):
+        return reviews.filter(assignment__reviewer=user)
+    if roles.is_submitter(user):
+        return reviews.filter(
+            state=ReviewState.SUBMITTED,
+            assignment__case__government_id=user.government_id,
+            assignment__case__cycle__state=CycleState.PUBLISHED,
+        )
+    return reviews.none()
+
+
+def visible_assignments(user) -> QuerySet[ReviewAssignment]:
+    assignments = ReviewAssignment.objects.select_related(
+        "case__cycle", "case__government__parent", "reviewer", "review"
+    )
+    if roles.is_manager(user):
+        return assignments.all()
+    if roles.is_reviewer(user):
+        return assignments.filter(reviewer=user)
+    return assignments.none()
+
+
+def get_visible_assignment(user, pk) -> ReviewAssignment:
+    try:
+        return visible_assignments(user).get(pk=pk)
+    except (ReviewAssignment.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such assignment") from None
+
+
+def get_reviewer_assignment(user, pk) -> ReviewAssignment:
+    """An assignment of ``user`` (a reviewer) — 404 for anybody else, managers included."""
+    if not roles.is_reviewer(user):
+        raise Http404("No such assignment")
+    return get_visible_assignment(user, pk)
+
+
+def get_cycle(year) -> AwardCycle:
+    try:
+        return AwardCycle.objects.get(year=year)
+    except (AwardCycle.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such cycle") from None
+
+
+def get_case(pk) -> InnovationCase:
+    try:
+        return InnovationCase.objects.select_related("cycle", "government__parent", "purpose").get(pk=pk)
+    except (InnovationCase.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such case") from None
+
+
+def comments_to_submitter(user, case: InnovationCase) -> list[str]:
+    """The non-empty comments to the submitter of ``case`` that ``user`` may read."""
+    return [
+        review.comment_to_submitter
+        for review in visible_reviews(user).filter(assignment__case=case, state=ReviewState.SUBMITTED)
+        if review.comment_to_submitter
+    ]
+
+
+# --- reviewers and assignments ----------------------------------------------------------------
+
+
+def reviewers() -> QuerySet[User]:
+    return User.objects.filter(role=Role.REVIEWER, is_active=True).select_related("government").order_by("username")
+
+
+@dataclass
+class AssignmentRow:
+    assignment: ReviewAssignment
+    review_state: str
+    overdue: bool
+
+
+def my_assignments(user, *, today: dt.date | None = None) -> list[AssignmentRow]:
+    """A reviewer's assignments, soonest due first, with overdue marks (due date passed, not submitted)."""
+    today = today or timezone.localdate()
+    rows = []
+    for assignment in visible_assignments(user).filter(reviewer=user).order_by("due_on", "id"):
+        review = getattr(assignment, "review", None)
+        state = review.state if review else ""
+        rows.append(
+            AssignmentRow(
+                assignment=assignment,
+                review_state=state,
+                overdue=state != ReviewState.SUBMITTED and assignment.due_on < today,
+            )
+        )
+    return rows
+
+
+def assignable_cases(cycle: AwardCycle) -> QuerySet[InnovationCase]:
+    return (
+        InnovationCase.objects.filter(cycle=cycle, state__in=(CaseState.SUBMITTED, CaseState.IN_REVIEW))
+        .select_related("government__parent")
+        .prefetch_related("assignments__reviewer", "assignments__review")
+        .order_by("government__code", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    case: InnovationCase
+    reviewer: User
+
+
+def suggest_assignments(cycle: AwardCycle) -> list[Suggestion]:
+    """Reviewers for every case of ``cycle`` short of ``reviews_required``: no conflicts, no reviewer
+    twice on a case, and each time the reviewer with the fewest assignments in the cycle (then by
+    username), counting the suggestions already made — so the load stays balanced."""
+    candidates = list(reviewers().select_related("government__parent"))
+    load = dict(
+        ReviewAssignment.objects.filter(case__cycle=cycle)
+        .values("reviewer")
+        .annotate(n=Count("id"))
+        .values_list("reviewer", "n")
+    )
+    loads = {reviewer.pk: load.get(reviewer.pk, 0) for reviewer in candidates}
+    suggestions = []
+    for case in assignable_cases(cycle):
+        assigned = {assignment.reviewer_id for assignment in case.assignments.all()}
+        missing = cycle.reviews_required - len(assigned)
+        while missing > 0:
+            eligible = [r for r in candidates if r.pk not in assigned and conflict_reason(r, case) is None]
+            if not eligible:
+                break
+            chosen = min(eligible, key=lambda r: (loads[r.pk], r.username))
+            suggestions.append(Suggestion(case=case, reviewer=chosen))
+            assigned.add(chosen.pk)
+            loads[chosen.pk] += 1
+            missing -= 1
+    return suggestions
+
+
+# --- cycle progress ---------------------------------------------------------------------------
+
+
+@dataclass
+class LevelUsage:
+    level: AwardLevel
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.level.quota - self.used, 0)
+
+
+@dataclass
+class CycleProgress:
+    cycle: AwardCycle
+    cases_by_state: dict[str, int]
+    submitted_cases: int
+    assignments: int
+    reviews_submitted: int
+    reviews_needed: int
+    decisions: int
+    levels: list[LevelUsage] = field(default_factory=list)
+
+    @property
+    def awaiting_decision(self) -> int:
+        return self.cases_by_state.get(CaseState.SUBMITTED, 0) + self.cases_by_state.get(CaseState.IN_REVIEW, 0)
+
+
+def cycle_progress(cycle: AwardCycle) -> CycleProgress:
+    by_state = dict(
+        InnovationCase.objects.filter(cycle=cycle).values("state").annotate(n=Count("id")).values_list("state", "n")
+    )
+    assignment_counts = ReviewAssignment.objects.filter(case__cycle=cycle).aggregate(
+        total=Count("id"), submitted=Count("id", filter=Q(review__state=ReviewState.SUBMITTED))
+    )
+    used = dict(
+        AwardDecision.objects.filter(case__cycle=cycle, level__isnull=False)
+        .values("level")
+        .annotate(n=Count("id"))
+        .values_list("level", "n")
+    )
+    submitted = sum(by_state.get(state, 0) for state in RANKED_STATES)
+    return CycleProgress(
+        cycle=cycle,
+        cases_by_state=by_state,
+        submitted_cases=submitted,
+        assignments=assignment_counts["total"],
+        reviews_submitted=assignment_counts["submitted"],
+        reviews_needed=submitted * cycle.reviews_required,
+        decisions=AwardDecision.objects.filter(case__cycle=cycle).count(),
+        levels=[LevelUsage(level=level, used=used.get(level.pk, 0)) for level in cycle.award_levels.all()],
+    )
+
+
+def level_usage(cycle: AwardCycle) -> list[LevelUsage]:
+    return cycle_progress(cycle).levels
+
+
+# --- ranking ----------------------------------------------------------------------------------
+
+
+@dataclass
+class RankingRow:
+    case: InnovationCase
+    count: int
+    mean: Decimal | None
+    median: Decimal | None
+    std: Decimal | None
+    z_mean: Decimal | None
+    disagreement: bool
+    verified_percent: float | None
+    decision: AwardDecision | None
+
+    @property
+    def decision_label(self) -> str:
+        if self.decision is None:
+            return ""
+        return self.decision.level.label if self.decision.level else "-"
+
+
+def _decision_key(row: RankingRow) -> tuple:
+    """Undecided < no award < lowest level < ... < highest level."""
+    if row.decision is None:
+        return (0, 0)
+    return (1, -row.decision.level.rank if row.decision.level else -999)
+
+
+SORT_KEYS = {
+    "title": lambda row: (str(row.case.display_title).lower(),),
+    "government": lambda row: (row.case.government.code,),
+    "state": lambda row: (row.case.state,),
+    "count": lambda row: (row.count,),
+    "mean": lambda row: (row.mean is not None, row.mean or 0),
+    "median": lambda row: (row.median is not None, row.median or 0),
+    "std": lambda row: (row.std is not None, row.std or 0),
+    "z_mean": lambda row: (row.z_mean is not None, row.z_mean or 0),
+    "disagreement": lambda row: (row.disagreement,),
+    "verified": lambda row: (row.verified_percent is not None, row.verified_percent or 0),
+    "decision": lambda row: _decision_key(row),
+}
+DEFAULT_SORT = "z_mean"
+
+
+def outcome_consensus(case_ids) -> dict[int, list[str]]:
+    """case id -> the consensus verification of each of its outcomes (two queries)."""
+    statuses: dict[int, list[str]] = defaultdict(list)
+    for outcome_id, status in OutcomeVerification.objects.filter(
+        outcome__case_id__in=case_ids, review__state=ReviewState.SUBMITTED
+    ).values_list("outcome_id", "status"):
+        statuses[outcome_id].append(status)
+    result: dict[int, list[str]] = defaultdict(list)
+    for outcome_id, case_id in Outcome.objects.filter(case_id__in=case_ids).values_list("id", "case_id"):
+        result[case_id].append(aggregation.consensus_verification(statuses.get(outcome_id, [])))
+    return result
+
+
+def cycle_threshold(cycle: AwardCycle) -> Decimal:
+    scale = Criterion.objects.filter(cycle=cycle).aggregate(low=Min("scale_min"), high=Max("scale_max"))
+    return aggregation.disagreement_threshold(scale["low"] or 1, scale["high"] or 5)
+
+
+def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = True) -> list[RankingRow]:
+    """The cycle's submitted cases with their review statistics, in a constant number of queries (5)."""
+    cases = list(
+        InnovationCase.objects.filter(cycle=cycle, state__in=RANKED_STATES)
+        .select_related("government__parent", "decision__level", "cycle")
+        .order_by("government__code", "id")
+    )
+    case_ids = [case.pk for case in cases]
+    reviews = [
+        aggregation.ScoredReview(case_id=case_id, reviewer_id=reviewer_id, score=score)
+        for case_id, reviewer_id, score in Review.objects.filter(
+            assignment__case__cycle=cycle, state=ReviewState.SUBMITTED, weighted_score__isnull=False
+        ).values_list("assignment__case_id", "assignment__reviewer_id", "weighted_score")
+    ]
+    figures = aggregation.aggregate_cases(
+        case_ids, reviews, threshold=cycle_threshold(cycle), outcome_consensus=outcome_consensus(case_ids)
+    )
+    rows = []
+    for case in cases:
+        figure = figures[case.pk]
+        rows.append(
+            RankingRow(
+                case=case,
+                count=figure.count,
+                mean=figure.mean,
+                median=figure.median,
+                std=figure.std,
+                z_mean=figure.z_mean,
+                disagreement=figure.disagreement,
+                verified_percent=figure.verified_percent,
+                decision=getattr(case, "decision", None),
+            )
+        )
+    key = SORT_KEYS.get(sort, SORT_KEYS[DEFAULT_SORT])
+    rows.sort(key=lambda row: (*key(row), -row.case.pk if descending else row.case.pk), reverse=descending)
+    return rows
+
+
+def case_reviews(case: InnovationCase) -> QuerySet[Review]:
+    return (
+        Review.objects.filter(assignment__case=case)
+        .select_related("assignment__reviewer")
+        .prefetch_related("scores__criterion", "verifications__outcome")
+        .order_by("assignment__reviewer__username")
+    )

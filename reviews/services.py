@@ -1,0 +1,396 @@
+"""Every write of the reviews app: assignments, reviews, decisions, revision requests, cycle states.
+
+Each function is keyword-only, atomic, checks permission and state, and raises ``ReviewsError`` (or
+``ValidationError`` for field problems) with a message in the request's language. Case state changes
+go through ``cases.workflow.transition`` only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import permissions as roles
+from cases import workflow
+from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome, Verification
+
+from . import aggregation, notifications
+from . import permissions as rules
+from .models import (
+    AwardDecision,
+    Criterion,
+    CriterionScore,
+    OutcomeVerification,
+    Recommendation,
+    Review,
+    ReviewAssignment,
+    ReviewState,
+)
+
+REVIEW_VERIFICATIONS = (Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED)
+# The forward path of a cycle; publishing (deciding -> published) is ``publish_cycle``.
+CYCLE_TRANSITIONS = {
+    CycleState.DRAFT: CycleState.OPEN,
+    CycleState.OPEN: CycleState.REVIEWING,
+    CycleState.REVIEWING: CycleState.DECIDING,
+    CycleState.DECIDING: CycleState.PUBLISHED,
+}
+
+
+class ReviewsError(Exception):
+    """A refused action; the message says why."""
+
+
+class NotAllowed(ReviewsError):
+    """The user may not do this at all (views and the API answer 404 or 403)."""
+
+
+class ConflictOfInterest(ReviewsError):
+    pass
+
+
+class ReviewLocked(ReviewsError):
+    pass
+
+
+class QuotaExceeded(ReviewsError):
+    pass
+
+
+def _require_manager(actor) -> None:
+    if not roles.is_manager(actor):
+        raise NotAllowed(_("Only award managers may do this."))
+
+
+def _on_commit(function, *args) -> None:
+    transaction.on_commit(lambda: function(*args))
+
+
+# --- assignments ------------------------------------------------------------------------------
+
+
+def _check_assignable(*, case: InnovationCase, reviewer) -> None:
+    if not roles.is_reviewer(reviewer) or not reviewer.is_active:
+        raise ReviewsError(_("%(user)s is not an active reviewer.") % {"user": reviewer.username})
+    if case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
+        raise ReviewsError(
+            _("Reviewers cannot be assigned while the cycle is “%(state)s”.")
+            % {"state": CycleState(case.cycle.state).label}
+        )
+    if case.state not in rules.ASSIGNABLE_CASE_STATES:
+        raise ReviewsError(
+            _("A case that is “%(state)s” cannot be assigned to a reviewer.") % {"state": CaseState(case.state).label}
+        )
+    reason = rules.conflict_reason(reviewer, case)
+    if reason:
+        raise ConflictOfInterest(_("Conflict of interest: %(reason)s") % {"reason": reason})
+    if ReviewAssignment.objects.filter(case=case, reviewer=reviewer).exists():
+        raise ReviewsError(_("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case})
+
+
+def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) -> ReviewAssignment:
+    case = workflow.lock(case)
+    _check_assignable(case=case, reviewer=reviewer)
+    try:
+        with transaction.atomic():
+            assignment = ReviewAssignment.objects.create(
+                case=case, reviewer=reviewer, due_on=due_on or case.cycle.review_deadline, assigned_by=actor
+            )
+    except IntegrityError:
+        raise ReviewsError(
+            _("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case}
+        ) from None
+    if case.state == CaseState.SUBMITTED:
+        workflow.transition(
+            case, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Reviewer assigned: %s") % reviewer.username
+        )
+    _on_commit(notifications.notify_assignment, assignment)
+    return assignment
+
+
+@transaction.atomic
+def assign_reviewer(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None = None) -> ReviewAssignment:
+    """Assign ``reviewer`` to ``case`` (due by ``due_on``, default the cycle's review deadline); a
+    submitted case moves to "in review". Refused on a conflict of interest, naming the reason."""
+    _require_manager(actor)
+    return _assign(actor=actor, case=case, reviewer=reviewer, due_on=due_on)
+
+
+@transaction.atomic
+def assign_reviewers(
+    *, actor, pairs: Iterable[tuple[InnovationCase, object]], due_on: dt.date | None = None
+) -> list[ReviewAssignment]:
+    """Assign several (case, reviewer) pairs at once: all or nothing. A refusal lists every problem."""
+    _require_manager(actor)
+    assignments, problems = [], []
+    for case, reviewer in pairs:
+        try:
+            with transaction.atomic():
+                assignments.append(_assign(actor=actor, case=case, reviewer=reviewer, due_on=due_on))
+        except ReviewsError as error:
+            problems.append(f"{case}: {error}")
+    if problems:
+        raise ReviewsError(" ".join([_("Nothing was assigned."), *problems]))
+    return assignments
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_review(
+    *,
+    actor,
+    assignment: ReviewAssignment,
+    scores: Mapping[int, int | None],
+    verifications: Mapping[int, str],
+    comment_to_submitter: str = "",
+    note_to_committee: str = "",
+    recommendation: str = "",
+    declared_no_conflict: bool = False,
+    submit: bool = False,
+) -> Review:
+    """Save the assigned reviewer's review as a draft, or submit it (then it is locked).
+
+    ``scores`` maps criterion ids to scores (None: not scored yet); ``verifications`` maps outcome ids
+    to verified / partly / not_verified. Submitting needs every score, every verification, a
+    recommendation and the declaration of no conflict of interest."""
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("case__cycle", "case__government")
+        .get(pk=assignment.pk)
+    )
+    if not roles.is_reviewer(actor) or assignment.reviewer_id != actor.pk:
+        raise NotAllowed(_("Only the assigned reviewer may write this review."))
+    review = Review.objects.filter(assignment=assignment).first()
+    if review is not None and review.state == ReviewState.SUBMITTED:
+        raise ReviewLocked(
+            _("This review was submitted on %(date)s and is locked; it can no longer be changed.")
+            % {"date": timezone.localtime(review.submitted_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    case = assignment.case
+    if case.state != CaseState.IN_REVIEW:
+        raise ReviewsError(
+            _("The case is “%(state)s”: reviews can only be written while it is in review.")
+            % {"state": CaseState(case.state).label}
+        )
+    if case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
+        raise ReviewsError(
+            _("The cycle is “%(state)s”: reviews are closed.") % {"state": CycleState(case.cycle.state).label}
+        )
+    reason = rules.conflict_reason(actor, case)
+    if reason:
+        raise ConflictOfInterest(_("Conflict of interest: %(reason)s") % {"reason": reason})
+
+    criteria = list(Criterion.objects.filter(cycle=case.cycle))
+    outcomes = list(Outcome.objects.filter(case=case))
+    errors: dict[str, list[str]] = {}
+    clean_scores: dict[int, int] = {}
+    for criterion in criteria:
+        value = scores.get(criterion.pk)
+        if value in (None, ""):
+            if submit:
+                errors.setdefault(f"score_{criterion.pk}", []).append(_("Give a score for this criterion."))
+            continue
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            errors.setdefault(f"score_{criterion.pk}", []).append(_("Enter a whole number."))
+            continue
+        if not criterion.scale_min <= value <= criterion.scale_max:
+            errors.setdefault(f"score_{criterion.pk}", []).append(
+                _("Give a score from %(min)s to %(max)s.") % {"min": criterion.scale_min, "max": criterion.scale_max}
+            )
+            continue
+        clean_scores[criterion.pk] = value
+    unknown = set(scores) - {criterion.pk for criterion in criteria}
+    if unknown:
+        errors.setdefault("scores", []).append(_("Unknown criteria for this cycle."))
+    clean_verifications: dict[int, str] = {}
+    for outcome in outcomes:
+        status = verifications.get(outcome.pk) or ""
+        if not status:
+            if submit:
+                errors.setdefault(f"verification_{outcome.pk}", []).append(_("Verify this outcome."))
+            continue
+        if status not in REVIEW_VERIFICATIONS:
+            errors.setdefault(f"verification_{outcome.pk}", []).append(_("Choose a valid verification."))
+            continue
+        clean_verifications[outcome.pk] = status
+    if set(verifications) - {outcome.pk for outcome in outcomes}:
+        errors.setdefault("verifications", []).append(_("Unknown outcomes for this case."))
+    if recommendation and recommendation not in Recommendation.values:
+        errors.setdefault("recommendation", []).append(_("Choose a valid recommendation."))
+    if submit and not recommendation:
+        errors.setdefault("recommendation", []).append(_("Give a recommendation."))
+    if submit and not declared_no_conflict:
+        errors.setdefault("declared_no_conflict", []).append(
+            _("Declare that you have no conflict of interest to submit the review.")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    if review is None:
+        review = Review(assignment=assignment)
+    review.comment_to_submitter = comment_to_submitter
+    review.note_to_committee = note_to_committee
+    review.recommendation = recommendation
+    review.declared_no_conflict = declared_no_conflict
+    weights = {criterion.pk: criterion.weight for criterion in criteria}
+    complete = len(clean_scores) == len(criteria) and criteria
+    review.weighted_score = (
+        aggregation.weighted_score((weights[pk], score) for pk, score in clean_scores.items()) if complete else None
+    )
+    if submit:
+        review.state = ReviewState.SUBMITTED
+        review.submitted_at = timezone.now()
+    review.save()
+    CriterionScore.objects.filter(review=review).exclude(criterion_id__in=clean_scores).delete()
+    for criterion_id, value in clean_scores.items():
+        CriterionScore.objects.update_or_create(review=review, criterion_id=criterion_id, defaults={"score": value})
+    OutcomeVerification.objects.filter(review=review).exclude(outcome_id__in=clean_verifications).delete()
+    for outcome_id, status in clean_verifications.items():
+        OutcomeVerification.objects.update_or_create(review=review, outcome_id=outcome_id, defaults={"status": status})
+    return review
+
+
+# --- decisions --------------------------------------------------------------------------------
+
+
+def _apply_outcome_consensus(case: InnovationCase) -> None:
+    """Each outcome's verification becomes the consensus of the submitted reviews' verifications
+    (``aggregation.consensus_verification``: majority, ties to the more cautious, none: pending)."""
+    statuses: dict[int, list[str]] = {}
+    for outcome_id, status in OutcomeVerification.objects.filter(
+        outcome__case=case, review__state=ReviewState.SUBMITTED
+    ).values_list("outcome_id", "status"):
+        statuses.setdefault(outcome_id, []).append(status)
+    for outcome in Outcome.objects.filter(case=case):
+        consensus = aggregation.consensus_verification(statuses.get(outcome.pk, []))
+        if outcome.verification != consensus:
+            outcome.verification = consensus
+            outcome.save(update_fields=["verification"])
+
+
+@transaction.atomic
+def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, rationale: str) -> AwardDecision:
+    """Give ``case`` an award ``level`` of its cycle (None: no award) with a rationale.
+
+    Row locks on the case and then the level make concurrent decisions wait for each other, so a quota
+    is never exceeded and a case is never decided twice (the one-to-one constraint backs this up)."""
+    _require_manager(actor)
+    case = workflow.lock(case)
+    if AwardDecision.objects.filter(case=case).exists():
+        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case})
+    if case.cycle.state != CycleState.DECIDING:
+        raise ReviewsError(
+            _("Decisions are made while the cycle is “%(deciding)s”; it is “%(state)s”.")
+            % {"deciding": CycleState.DECIDING.label, "state": CycleState(case.cycle.state).label}
+        )
+    if case.state != CaseState.IN_REVIEW:
+        raise ReviewsError(_("A case that is “%(state)s” cannot be decided.") % {"state": CaseState(case.state).label})
+    if not Review.objects.filter(assignment__case=case, state=ReviewState.SUBMITTED).exists():
+        raise ReviewsError(_("A case needs at least one submitted review before a decision."))
+    rationale = (rationale or "").strip()
+    if not rationale:
+        raise ValidationError({"rationale": [_("Give the rationale of the decision.")]})
+    if level is not None:
+        level = AwardLevel.objects.select_for_update().get(pk=level.pk)
+        if level.cycle_id != case.cycle_id:
+            raise ValidationError({"level": [_("This award level belongs to another cycle.")]})
+        used = AwardDecision.objects.filter(level=level).count()
+        if used >= level.quota:
+            raise QuotaExceeded(
+                _("The quota of %(quota)s for the %(level)s is used up.") % {"quota": level.quota, "level": level}
+            )
+    try:
+        with transaction.atomic():
+            decision = AwardDecision.objects.create(
+                case=case, level=level, rationale=rationale, decided_by=actor, decided_at=timezone.now()
+            )
+    except IntegrityError:
+        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case}) from None
+    _apply_outcome_consensus(case)
+    workflow.transition(
+        case,
+        to_state=CaseState.AWARDED if level else CaseState.NOT_AWARDED,
+        actor=actor,
+        message=rationale,
+    )
+    _on_commit(notifications.notify_decision, decision)
+    return decision
+
+
+@transaction.atomic
+def request_revision(*, actor, case: InnovationCase, message: str) -> InnovationCase:
+    """Send ``case`` back to its submitter with ``message`` (recorded in the transition event)."""
+    _require_manager(actor)
+    case = workflow.lock(case)
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": [_("Say what should be revised.")]})
+    if case.state != CaseState.IN_REVIEW or case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
+        raise ReviewsError(
+            _("A revision can be requested only for a case in review; this one is “%(state)s”.")
+            % {"state": CaseState(case.state).label}
+        )
+    if AwardDecision.objects.filter(case=case).exists():
+        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case})
+    case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
+    _on_commit(notifications.notify_revision_request, case, message)
+    return case
+
+
+# --- cycles -----------------------------------------------------------------------------------
+
+
+def _lock_cycle(cycle: AwardCycle) -> AwardCycle:
+    return AwardCycle.objects.select_for_update().get(pk=cycle.pk)
+
+
+@transaction.atomic
+def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle:
+    """Move ``cycle`` one step forward: draft → open → reviewing → deciding → published."""
+    _require_manager(actor)
+    if to_state == CycleState.PUBLISHED:
+        return publish_cycle(actor=actor, cycle=cycle)
+    locked = _lock_cycle(cycle)
+    if CYCLE_TRANSITIONS.get(locked.state) != to_state:
+        raise ReviewsError(
+            _("A cycle that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": CycleState(locked.state).label, "to": CycleState(to_state).label}
+        )
+    locked.state = to_state
+    locked.save(update_fields=["state"])
+    cycle.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
+    """Publish the results: awarded cases become public, submitters see the comments meant for them."""
+    _require_manager(actor)
+    locked = _lock_cycle(cycle)
+    if locked.state != CycleState.DECIDING:
+        raise ReviewsError(
+            _("Only a cycle that is “%(deciding)s” can be published; this one is “%(state)s”.")
+            % {"deciding": CycleState.DECIDING.label, "state": CycleState(locked.state).label}
+        )
+    waiting = InnovationCase.objects.filter(cycle=locked, state__in=(CaseState.SUBMITTED, CaseState.IN_REVIEW)).count()
+    if waiting:
+        raise ReviewsError(
+            _("%(count)s case(s) still await a decision; decide them before publishing.") % {"count": waiting}
+        )
+    locked.state = CycleState.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["state", "published_at"])
+    cycle.refresh_from_db()
+    decided = list(
+        InnovationCase.objects.filter(cycle=locked, decision__isnull=False).select_related("government", "cycle")
+    )
+    _on_commit(notifications.notify_publication, locked, decided)
+    return locked

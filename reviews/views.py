@@ -1,0 +1,351 @@
+"""Reviewer and manager pages. Thin: permissions from ``permissions``, reads from ``selectors``,
+writes through ``services``. Whoever may not see something gets 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import permissions as roles
+from cases import selectors as case_selectors
+from cases.models import AwardCycle, CycleState, Outcome
+
+from . import permissions as rules
+from . import selectors, services
+from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm
+from .models import Criterion, ReviewState
+
+
+def _require_manager(user) -> None:
+    if not roles.is_manager(user):
+        raise Http404("Not found")
+
+
+# --- reviewers --------------------------------------------------------------------------------
+
+
+@login_required
+def my_assignments(request):
+    if not roles.is_reviewer(request.user):
+        raise Http404("Not found")
+    return render(request, "reviews/my_assignments.html", {"rows": selectors.my_assignments(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk):
+    assignment = selectors.get_reviewer_assignment(request.user, pk)
+    case = assignment.case
+    existing = getattr(assignment, "review", None)
+    criteria = list(Criterion.objects.filter(cycle=case.cycle))
+    outcomes = list(Outcome.objects.filter(case=case))
+    editable = rules.can_edit_review(request.user, assignment)
+    conflict = rules.conflict_reason(request.user, case)
+    if request.method == "POST":
+        if existing is not None and existing.state == ReviewState.SUBMITTED:
+            messages.error(request, _("This review has been submitted and is locked; it can no longer be changed."))
+            return redirect("reviews:review", pk=assignment.pk)
+        form = ReviewForm(request.POST, criteria=criteria, outcomes=outcomes, review=existing)
+        submit = "submit" in request.POST
+        if form.is_valid():
+            try:
+                arguments = form.service_arguments()
+                services.save_review(actor=request.user, assignment=assignment, submit=submit, **arguments)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            except services.ReviewsError as error:
+                messages.error(request, str(error))
+                return redirect("reviews:review", pk=assignment.pk)
+            else:
+                messages.success(request, _("Your review was submitted.") if submit else _("Your draft was saved."))
+                if submit:
+                    return redirect("reviews:my_assignments")
+                return redirect("reviews:review", pk=assignment.pk)
+    else:
+        form = ReviewForm(criteria=criteria, outcomes=outcomes, review=existing)
+    if not editable:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "reviews/review_form.html",
+        {
+            "assignment": assignment,
+            "case": case,
+            "review": existing,
+            "form": form,
+            "editable": editable,
+            "conflict": conflict,
+            "criteria": criteria,
+        },
+    )
+
+
+@login_required
+def comments(request, pk):
+    """The comments of the reviewers to the submitter of a case, after the cycle is published."""
+    case = case_selectors.get_visible_case(request.user, pk)
+    if not (roles.is_submitter(request.user) and case.government_id == request.user.government_id) or (
+        case.cycle.state != CycleState.PUBLISHED
+    ):
+        raise Http404("Not found")
+    return render(
+        request,
+        "reviews/comments.html",
+        {"case": case, "comments": selectors.comments_to_submitter(request.user, case), "decision": _decision(case)},
+    )
+
+
+def _decision(case):
+    return getattr(case, "decision", None)
+
+
+# --- managers ---------------------------------------------------------------------------------
+
+
+@login_required
+def manage(request):
+    _require_manager(request.user)
+    cycles = [selectors.cycle_progress(cycle) for cycle in AwardCycle.objects.prefetch_related("award_levels")]
+    return render(request, "reviews/manage.html", {"cycles": cycles})
+
+
+def _next_state(cycle: AwardCycle):
+    target = services.CYCLE_TRANSITIONS.get(cycle.state)
+    return CycleState(target) if target else None
+
+
+@login_required
+def cycle(request, year):
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    return render(
+        request,
+        "reviews/cycle.html",
+        {
+            "cycle": the_cycle,
+            "progress": selectors.cycle_progress(the_cycle),
+            "next_state": _next_state(the_cycle),
+            "can_publish": rules.can_publish_cycle(request.user, the_cycle),
+            "criteria": Criterion.objects.filter(cycle=the_cycle),
+        },
+    )
+
+
+@login_required
+@require_POST
+def cycle_state(request, year):
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    to_state = request.POST.get("to_state", "")
+    if to_state not in CycleState.values:
+        messages.error(request, _("Unknown state."))
+        return redirect("reviews:cycle", year=the_cycle.year)
+    try:
+        services.change_cycle_state(actor=request.user, cycle=the_cycle, to_state=to_state)
+    except services.ReviewsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The cycle is now “%(state)s”.") % {"state": CycleState(to_state).label})
+    return redirect("reviews:cycle", year=the_cycle.year)
+
+
+@login_required
+@require_POST
+def publish(request, year):
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    try:
+        services.publish_cycle(actor=request.user, cycle=the_cycle)
+    except services.ReviewsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The results are published."))
+    return redirect("reviews:cycle", year=the_cycle.year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment(request, year):
+    """Assign reviewers: one at a time, several cases to one reviewer, or the balanced suggestion."""
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    cases = selectors.assignable_cases(the_cycle)
+    reviewer_list = selectors.reviewers()
+    single = AssignmentForm(cases=cases, reviewers=reviewer_list, prefix="single")
+    bulk = BulkAssignmentForm(cases=cases, reviewers=reviewer_list, prefix="bulk")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "single":
+                single = AssignmentForm(request.POST, cases=cases, reviewers=reviewer_list, prefix="single")
+                if single.is_valid():
+                    services.assign_reviewer(
+                        actor=request.user,
+                        case=single.cleaned_data["case"],
+                        reviewer=single.cleaned_data["reviewer"],
+                        due_on=single.cleaned_data["due_on"],
+                    )
+                    messages.success(request, _("The reviewer was assigned."))
+                    return redirect("reviews:assignment", year=the_cycle.year)
+            elif action == "bulk":
+                bulk = BulkAssignmentForm(request.POST, cases=cases, reviewers=reviewer_list, prefix="bulk")
+                if bulk.is_valid():
+                    reviewer = bulk.cleaned_data["reviewer"]
+                    done = services.assign_reviewers(
+                        actor=request.user,
+                        pairs=[(case, reviewer) for case in bulk.cleaned_data["cases"]],
+                        due_on=bulk.cleaned_data["due_on"],
+                    )
+                    messages.success(request, _("%(count)s assignment(s) made.") % {"count": len(done)})
+                    return redirect("reviews:assignment", year=the_cycle.year)
+            elif action == "suggestion":
+                pairs = [(s.case, s.reviewer) for s in selectors.suggest_assignments(the_cycle)]
+                done = services.assign_reviewers(actor=request.user, pairs=pairs)
+                messages.success(request, _("%(count)s assignment(s) made.") % {"count": len(done)})
+                return redirect("reviews:assignment", year=the_cycle.year)
+        except services.ReviewsError as error:
+            messages.error(request, str(error))
+    rows = []
+    for case in cases:
+        rows.append(
+            {
+                "case": case,
+                "assignments": list(case.assignments.all()),
+                "conflicts": [
+                    (reviewer, reason)
+                    for reviewer in reviewer_list
+                    if (reason := rules.conflict_reason(reviewer, case)) is not None
+                ],
+            }
+        )
+    return render(
+        request,
+        "reviews/assignment.html",
+        {
+            "cycle": the_cycle,
+            "rows": rows,
+            "single": single,
+            "bulk": bulk,
+            "suggestions": selectors.suggest_assignments(the_cycle),
+            "can_assign": the_cycle.state in rules.REVIEWING_CYCLE_STATES,
+        },
+    )
+
+
+RANKING_COLUMNS = [
+    ("title", _("Case")),
+    ("government", _("Government")),
+    ("state", _("State")),
+    ("count", _("Reviews")),
+    ("mean", _("Mean")),
+    ("median", _("Median")),
+    ("std", _("Std. dev.")),
+    ("z_mean", _("Normalised (mean z)")),
+    ("disagreement", _("Disagreement")),
+    ("verified", _("Outcomes verified %")),
+    ("decision", _("Decision")),
+]
+
+
+@login_required
+def ranking(request, year):
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    sort = request.GET.get("sort", selectors.DEFAULT_SORT)
+    if sort not in selectors.SORT_KEYS:
+        sort = selectors.DEFAULT_SORT
+    descending = request.GET.get("dir", "desc") != "asc"
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "active": key == sort,
+            "aria_sort": ("descending" if descending else "ascending") if key == sort else "none",
+            "next_dir": "asc" if key == sort and descending else "desc",
+        }
+        for key, label in RANKING_COLUMNS
+    ]
+    return render(
+        request,
+        "reviews/ranking.html",
+        {
+            "cycle": the_cycle,
+            "rows": selectors.ranking(the_cycle, sort=sort, descending=descending),
+            "columns": columns,
+            "threshold": selectors.cycle_threshold(the_cycle),
+        },
+    )
+
+
+@login_required
+def decisions(request, year):
+    _require_manager(request.user)
+    the_cycle = selectors.get_cycle(year)
+    decided = [row for row in selectors.ranking(the_cycle, sort="decision") if row.decision is not None]
+    return render(
+        request,
+        "reviews/decisions.html",
+        {"cycle": the_cycle, "rows": decided, "levels": selectors.level_usage(the_cycle)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case(request, pk):
+    """A case for the committee: its reviews, the decision form and the revision request form."""
+    _require_manager(request.user)
+    the_case = selectors.get_case(pk)
+    decision_form = DecisionForm(cycle=the_case.cycle, prefix="decision")
+    revision_form = RevisionForm(prefix="revision")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "decide":
+                decision_form = DecisionForm(request.POST, cycle=the_case.cycle, prefix="decision")
+                if decision_form.is_valid():
+                    services.decide_case(
+                        actor=request.user,
+                        case=the_case,
+                        level=decision_form.chosen_level(),
+                        rationale=decision_form.cleaned_data["rationale"],
+                    )
+                    messages.success(request, _("The decision was recorded."))
+                    return redirect("reviews:case", pk=the_case.pk)
+            elif action == "revise":
+                revision_form = RevisionForm(request.POST, prefix="revision")
+                if revision_form.is_valid():
+                    services.request_revision(
+                        actor=request.user, case=the_case, message=revision_form.cleaned_data["message"]
+                    )
+                    messages.success(request, _("The case was sent back to the submitter for revision."))
+                    return redirect("reviews:case", pk=the_case.pk)
+        except ValidationError as error:
+            target = decision_form if action == "decide" else revision_form
+            for field, errors in error.message_dict.items():
+                target.add_error(field if field in target.fields else None, errors)
+        except services.ReviewsError as error:
+            messages.error(request, str(error))
+    row = next((r for r in selectors.ranking(the_case.cycle) if r.case.pk == the_case.pk), None)
+    return render(
+        request,
+        "reviews/case.html",
+        {
+            "case": the_case,
+            "reviews": selectors.case_reviews(the_case),
+            "criteria": Criterion.objects.filter(cycle=the_case.cycle),
+            "outcomes": Outcome.objects.filter(case=the_case),
+            "row": row,
+            "decision": _decision(the_case),
+            "decision_form": decision_form,
+            "revision_form": revision_form,
+            "can_decide": rules.can_decide_case(request.user, the_case),
+            "can_request_revision": rules.can_request_revision(request.user, the_case),
+            "events": the_case.events.select_related("actor").order_by("-at", "-id")[:20],
+        },
+    )
