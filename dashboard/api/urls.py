@@ -1,3 +1,10 @@
 """GET /api/v1/stats/ and /api/v1/stats/<table_id>/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views import StatsTableView, StatsView
+
+urlpatterns = [
+    path("", StatsView.as_view(), name="stats"),
+    path("<slug:table_id>/", StatsTableView.as_view(), name="stats-table"),
+]

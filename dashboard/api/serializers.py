@@ -1,0 +1,139 @@
+"""Read-only serializers of the statistics dataclasses: the JSON contract of DESIGN.md §5 (and its
+OpenAPI description). Keys are stable codes (tiers, taxonomy codes, ``total``); labels follow the
+request's language."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from dashboard.statistics import (
+    AwardRateTable,
+    CrossTable,
+    FeltByCaseTable,
+    Scope,
+    TierTable,
+)
+
+
+class ColumnSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Stable code of the column (taxonomy code, tier, `non_ict`, `ict`, `total`).")
+    label = serializers.CharField(help_text="Label in the request's language.")
+
+
+class CellSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    percent = serializers.FloatField(help_text="Half-up to one decimal, of the table's `percent_base`.")
+
+
+class CrossRowSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    cells = CellSerializer(many=True, help_text="One cell per column, in the order of `columns`.")
+
+
+class CrossTableSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    percent_base = serializers.ChoiceField(
+        choices=["column", "row", "cases"],
+        help_text="`column`: of the column's total; `row`: of the row's total; `cases`: of `base` (all cases in "
+        "scope, so totals can exceed 100% when a case reports several).",
+    )
+    base = serializers.IntegerField()
+    row_header = serializers.CharField()
+    columns = ColumnSerializer(many=True)
+    rows = CrossRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class TierRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="A tier (`province`, `metropolis`, `city`, `district`, `county`) or `total`.")
+    label = serializers.CharField()
+    cases = serializers.IntegerField()
+    cases_percent = serializers.FloatField()
+    cases_avg_population = serializers.IntegerField(help_text="From the population snapshot of each case.")
+    national = serializers.IntegerField(help_text="Active local governments in the registry.")
+    national_percent = serializers.FloatField()
+    national_avg_population = serializers.IntegerField()
+    representation_ratio = serializers.FloatField(
+        allow_null=True,
+        help_text="Case share ÷ national share, from the unrounded shares, half-up to two decimals; null when "
+        "either share is undefined.",
+    )
+
+
+class TierTableSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    cases_label = serializers.CharField(help_text="What the cases are: award-winning or submitted (the scope).")
+    rows = TierRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class AwardRateRowSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    submitted = serializers.IntegerField()
+    awarded = serializers.IntegerField()
+    award_rate = serializers.FloatField(help_text="Awarded ÷ submitted, percent half-up to one decimal.")
+
+
+class AwardRateTableSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    rows = AwardRateRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class FeltCaseRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The case's id.")
+    label = serializers.CharField(help_text="The case's title.")
+    government = serializers.CharField()
+    cycle = serializers.IntegerField()
+    responses = serializers.IntegerField()
+    yes = serializers.IntegerField()
+    no = serializers.IntegerField()
+    not_sure = serializers.IntegerField()
+    felt_percent = serializers.FloatField(help_text="Answers “yes” ÷ answers.")
+    outcomes = serializers.IntegerField(help_text="Outcomes the case claims.")
+    outcomes_verified = serializers.IntegerField()
+
+
+class FeltByCaseTableSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    rows = FeltCaseRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+SERIALIZER_BY_TYPE: dict[type, type[serializers.Serializer]] = {
+    TierTable: TierTableSerializer,
+    CrossTable: CrossTableSerializer,
+    AwardRateTable: AwardRateTableSerializer,
+    FeltByCaseTable: FeltByCaseTableSerializer,
+}
+
+
+def serialize_table(table) -> dict:
+    return SERIALIZER_BY_TYPE[type(table)](table).data
+
+
+class TablesSerializer(serializers.Serializer):
+    tier_representation = TierTableSerializer(help_text="Table 1 of the study.")
+    purpose_by_ict = CrossTableSerializer(help_text="Table 2: purposes × non-ICT / ICT / total, column percentages.")
+    obstacles_by_ict = CrossTableSerializer(help_text="Table 3: non-ICT / ICT / total × obstacle types.")
+    remedies_by_ict = CrossTableSerializer(help_text="Table 4: non-ICT / ICT / total × remedy types.")
+    award_rate_by_tier = AwardRateTableSerializer(required=False, help_text="Award managers only.")
+    ict_by_cycle = CrossTableSerializer()
+    tier_by_cycle = CrossTableSerializer()
+    outcome_verification = CrossTableSerializer()
+    citizen_feedback = CrossTableSerializer()
+    felt_by_case = FeltByCaseTableSerializer()
+    participation_levels = CrossTableSerializer()
+
+
+class StatisticsSerializer(serializers.Serializer):
+    scope = serializers.ChoiceField(choices=Scope.values)
+    cycles = serializers.ListField(child=serializers.IntegerField(), help_text="The cycle years counted.")
+    case_count = serializers.IntegerField()
+    tables = TablesSerializer()

@@ -1,0 +1,624 @@
+"""The dashboard's statistics (DESIGN.md §5) as plain data, computed by aggregate queries.
+
+Every table is built from ``GROUP BY`` queries over the cases in scope, so the number of queries per
+call is fixed (it does not grow with the number of cases, cycles or taxonomy entries). Nothing is
+cached: a decision or a publication shows on the next request.
+
+Rounding follows ``innovation.numbers``: percentages half-up to one decimal, average populations
+half-up to a whole number, representation ratios half-up to two decimals. The representation ratio
+is computed from the *unrounded* shares: (cases in tier / cases) ÷ (governments in tier /
+governments), so the province row of the study gives 6/42 ÷ 9/246 = 3.90 (not 14.3 / 3.7 = 3.86).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.models import (
+    SUBMITTED_STATES,
+    AwardCycle,
+    CaseObstacle,
+    CaseRemedy,
+    CaseState,
+    CitizenFeedback,
+    CycleState,
+    FeltImprovement,
+    InnovationCase,
+    ModerationState,
+    ObstacleType,
+    Outcome,
+    ParticipationLevel,
+    Purpose,
+    RemedyType,
+    Verification,
+)
+from cases.selectors import PUBLIC_CASES
+from governments.models import Tier
+from governments.selectors import national_profile
+from innovation.numbers import average, percent, ratio
+
+TOTAL = "total"
+NON_ICT = "non_ict"
+ICT = "ict"
+# How many cases the "felt it" table lists at most (those with the most answers first).
+FELT_BY_CASE_LIMIT = 100
+
+
+class Scope(models.TextChoices):
+    AWARDED = "awarded", gettext_lazy("Awarded cases of published cycles")
+    SUBMITTED = "submitted", gettext_lazy("All submitted cases")
+
+
+class TableId(models.TextChoices):
+    """Stable identifiers of the tables (API paths, CSV file names, page anchors)."""
+
+    TIER_REPRESENTATION = "tier_representation", gettext_lazy("Table 1")
+    PURPOSE_BY_ICT = "purpose_by_ict", gettext_lazy("Table 2")
+    OBSTACLES_BY_ICT = "obstacles_by_ict", gettext_lazy("Table 3")
+    REMEDIES_BY_ICT = "remedies_by_ict", gettext_lazy("Table 4")
+    AWARD_RATE_BY_TIER = "award_rate_by_tier", gettext_lazy("Award rate by tier")
+    ICT_BY_CYCLE = "ict_by_cycle", gettext_lazy("ICT share by cycle")
+    TIER_BY_CYCLE = "tier_by_cycle", gettext_lazy("Tier mix by cycle")
+    OUTCOME_VERIFICATION = "outcome_verification", gettext_lazy("Outcome verification")
+    CITIZEN_FEEDBACK = "citizen_feedback", gettext_lazy("Citizen feedback")
+    FELT_BY_CASE = "felt_by_case", gettext_lazy("Citizen feedback by case")
+    PARTICIPATION_LEVELS = "participation_levels", gettext_lazy("Citizen participation")
+
+
+# --- Plain data -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    percent: float
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class CrossTable:
+    """Counts of rows × columns, each with a percentage of ``percent_base``:
+    ``column`` (of the column's total), ``row`` (of the row's total) or ``cases`` (of ``base``)."""
+
+    id: str
+    title: str
+    percent_base: str
+    base: int
+    row_header: str
+    columns: list[Column]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TierRow:
+    key: str
+    label: str
+    cases: int
+    cases_percent: float
+    cases_avg_population: int
+    national: int
+    national_percent: float
+    national_avg_population: int
+    representation_ratio: float | None
+
+
+@dataclass(frozen=True)
+class TierTable:
+    id: str
+    title: str
+    rows: list[TierRow]
+    notes: list[str] = field(default_factory=list)
+    cases_label: str = ""  # what the cases are: "Award-winning cases" or "Submitted cases"
+
+
+@dataclass(frozen=True)
+class AwardRateRow:
+    key: str
+    label: str
+    submitted: int
+    awarded: int
+    award_rate: float
+
+
+@dataclass(frozen=True)
+class AwardRateTable:
+    id: str
+    title: str
+    rows: list[AwardRateRow]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeltCaseRow:
+    key: str  # the case's id
+    label: str  # its title
+    government: str
+    cycle: int
+    responses: int
+    yes: int
+    no: int
+    not_sure: int
+    felt_percent: float
+    outcomes: int
+    outcomes_verified: int
+
+
+@dataclass(frozen=True)
+class FeltByCaseTable:
+    id: str
+    title: str
+    rows: list[FeltCaseRow]
+    notes: list[str] = field(default_factory=list)
+
+
+Table = CrossTable | TierTable | AwardRateTable | FeltByCaseTable
+
+
+@dataclass(frozen=True)
+class Statistics:
+    scope: str
+    cycles: list[int]
+    case_count: int
+    tables: dict[str, Table]
+
+
+# --- Scope ------------------------------------------------------------------------------------
+
+
+def available_cycles(scope: str) -> list[int]:
+    """Years that may be chosen in ``scope``: published cycles for the awarded scope, every cycle
+    past its draft for the submitted one (oldest first)."""
+    cycles = AwardCycle.objects.exclude(state=CycleState.DRAFT)
+    if scope == Scope.AWARDED:
+        cycles = cycles.filter(state=CycleState.PUBLISHED)
+    return sorted(cycles.values_list("year", flat=True))
+
+
+def cycle_years_by_scope() -> dict[str, list[int]]:
+    """``available_cycles`` for both scopes in one query (for the filter form)."""
+    rows = list(AwardCycle.objects.exclude(state=CycleState.DRAFT).values_list("year", "state").order_by("year"))
+    return {
+        Scope.AWARDED: [year for year, state in rows if state == CycleState.PUBLISHED],
+        Scope.SUBMITTED: [year for year, _state in rows],
+    }
+
+
+def cases_in_scope(scope: str, cycles: Iterable[int]) -> QuerySet[InnovationCase]:
+    condition = Q(state__in=SUBMITTED_STATES) if scope == Scope.SUBMITTED else PUBLIC_CASES
+    return InnovationCase.objects.filter(condition, cycle__year__in=list(cycles))
+
+
+# --- Table builders ---------------------------------------------------------------------------
+
+
+def _ict_key(uses_ict: bool) -> str:
+    return ICT if uses_ict else NON_ICT
+
+
+def _ict_columns() -> list[Column]:
+    return [Column(NON_ICT, _("Non-ICT")), Column(ICT, _("ICT")), Column(TOTAL, _("Total"))]
+
+
+def _ict_rows() -> list[tuple[str, str]]:
+    return [(NON_ICT, _("Non-ICT")), (ICT, _("ICT"))]
+
+
+def cross_table(
+    *,
+    table_id: str,
+    title: str,
+    row_header: str,
+    rows: Sequence[tuple[str, str]],
+    columns: Sequence[Column],
+    counts: dict[tuple[str, str], int],
+    percent_base: str,
+    base: int | None = None,
+    notes: Sequence[str] = (),
+) -> CrossTable:
+    """A table of ``counts[(row key, column key)]`` with a total row and a total column added.
+
+    ``columns`` must end with the total column. ``base`` defaults to the grand total."""
+    body_columns = [column.key for column in columns if column.key != TOTAL]
+    row_totals = {key: sum(counts.get((key, column), 0) for column in body_columns) for key, _label in rows}
+    column_totals = {column: sum(counts.get((key, column), 0) for key, _label in rows) for column in body_columns}
+    grand = sum(row_totals.values())
+    column_totals[TOTAL] = grand
+    base = grand if base is None else base
+
+    def value(row_key: str, column_key: str) -> int:
+        if row_key == TOTAL:
+            return column_totals[column_key]
+        if column_key == TOTAL:
+            return row_totals[row_key]
+        return counts.get((row_key, column_key), 0)
+
+    def whole(row_key: str, column_key: str) -> int:
+        if percent_base == "column":
+            return column_totals[column_key]
+        if percent_base == "row":
+            return grand if row_key == TOTAL else row_totals[row_key]
+        return base
+
+    built = []
+    for key, label in [*rows, (TOTAL, _("Total"))]:
+        cells = []
+        for column in columns:
+            count = value(key, column.key)
+            cells.append(Cell(count=count, percent=percent(count, whole(key, column.key))))
+        built.append(Row(key=key, label=label, cells=cells))
+    return CrossTable(
+        id=table_id,
+        title=title,
+        percent_base=percent_base,
+        base=base,
+        row_header=row_header,
+        columns=list(columns),
+        rows=built,
+        notes=list(notes),
+    )
+
+
+def _taxonomy_entries(model, used_ids: set[int]) -> list:
+    """Active entries of a taxonomy, plus inactive ones still used by cases in scope, in order."""
+    return [entry for entry in model.objects.all() if entry.is_active or entry.pk in used_ids]
+
+
+def tier_representation(cases: QuerySet[InnovationCase], scope: str = Scope.AWARDED) -> TierTable:
+    by_tier = {
+        row["tier"]: row
+        for row in cases.values("tier").annotate(count=Count("id"), population=Sum("population")).order_by()
+    }
+    case_total = sum(row["count"] for row in by_tier.values())
+    population_total = sum(row["population"] or 0 for row in by_tier.values())
+    national = {profile.key: profile for profile in national_profile()}
+    national_total = national[TOTAL].count
+    rows = []
+    for key, label in [*((tier.value, str(tier.label)) for tier in Tier), (TOTAL, _("Total"))]:
+        if key == TOTAL:
+            count, population = case_total, population_total
+        else:
+            count = by_tier.get(key, {}).get("count", 0)
+            population = by_tier.get(key, {}).get("population") or 0
+        profile = national[key]
+        # Unrounded shares: (count / case_total) / (profile.count / national_total).
+        defined = case_total and profile.count
+        rows.append(
+            TierRow(
+                key=key,
+                label=label,
+                cases=count,
+                cases_percent=percent(count, case_total),
+                cases_avg_population=average(population, count),
+                national=profile.count,
+                national_percent=profile.percent,
+                national_avg_population=profile.average_population,
+                representation_ratio=ratio(count * national_total, case_total * profile.count) if defined else None,
+            )
+        )
+    return TierTable(
+        id=TableId.TIER_REPRESENTATION,
+        title=_("Table 1. Average population size by local government type"),
+        cases_label=_("Award-winning cases") if scope == Scope.AWARDED else _("Submitted cases"),
+        rows=rows,
+        notes=[
+            _(
+                "Representation ratio: the tier's share of the cases divided by its share of all local "
+                "governments; above 1 means over-represented among the cases."
+            ),
+            _(
+                "The study printed 396,037 as the national average population; that figure does not follow "
+                "from its own rows (97,416,178 inhabitants / 246 governments = 396,000.7). This table shows "
+                "the average computed from the registry."
+            ),
+        ],
+    )
+
+
+def purpose_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = {
+        (row["purpose_id"], _ict_key(row["uses_ict"])): row["n"]
+        for row in cases.values("purpose_id", "uses_ict").annotate(n=Count("id")).order_by()
+        if row["purpose_id"] is not None
+    }
+    purposes = _taxonomy_entries(Purpose, {purpose for purpose, _ict in counts})
+    return cross_table(
+        table_id=TableId.PURPOSE_BY_ICT,
+        title=_("Table 2. Use of ICT and place marketing (%)"),
+        row_header=_("Purpose"),
+        rows=[(purpose.code, purpose.label) for purpose in purposes],
+        columns=_ict_columns(),
+        counts={
+            (purpose.code, ict): counts.get((purpose.pk, ict), 0) for purpose in purposes for ict in (NON_ICT, ICT)
+        },
+        percent_base="column",
+        base=case_count,
+        notes=[_("Percentages are of the column's cases.")],
+    )
+
+
+def _reported_by_ict(
+    *, cases, case_count: int, through, type_model, type_field: str, table_id: str, title: str, header: str
+) -> CrossTable:
+    counts = {
+        (row[type_field], _ict_key(row["case__uses_ict"])): row["n"]
+        for row in through.objects.filter(case__in=cases)
+        .values(type_field, "case__uses_ict")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    types = _taxonomy_entries(type_model, {type_id for type_id, _ict in counts})
+    reported = sum(counts.values())
+    notes = [_("Percentages are of all cases in scope; a case can report several.")]
+    if reported > case_count:
+        notes.append(_("Note: Total is greater than 100% due to multiple counts."))
+    return cross_table(
+        table_id=table_id,
+        title=title,
+        row_header=header,
+        rows=_ict_rows(),
+        columns=[*(Column(entry.code, entry.label) for entry in types), Column(TOTAL, _("Total"))],
+        counts={(ict, entry.code): counts.get((entry.pk, ict), 0) for entry in types for ict in (NON_ICT, ICT)},
+        percent_base="cases",
+        base=case_count,
+        notes=notes,
+    )
+
+
+def obstacles_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    return _reported_by_ict(
+        cases=cases,
+        case_count=case_count,
+        through=CaseObstacle,
+        type_model=ObstacleType,
+        type_field="obstacle_type_id",
+        table_id=TableId.OBSTACLES_BY_ICT,
+        title=_("Table 3. Types of obstacles (%)"),
+        header=_("ICT"),
+    )
+
+
+def remedies_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    return _reported_by_ict(
+        cases=cases,
+        case_count=case_count,
+        through=CaseRemedy,
+        type_model=RemedyType,
+        type_field="remedy_type_id",
+        table_id=TableId.REMEDIES_BY_ICT,
+        title=_("Table 4. Ways of overcoming obstacles (%)"),
+        header=_("ICT"),
+    )
+
+
+def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
+    by_tier = {
+        row["tier"]: row
+        for row in InnovationCase.objects.filter(state__in=SUBMITTED_STATES, cycle__year__in=list(cycles))
+        .values("tier")
+        .annotate(submitted=Count("id"), awarded=Count("id", filter=Q(state=CaseState.AWARDED)))
+        .order_by()
+    }
+    rows = []
+    for tier in Tier:
+        row = by_tier.get(tier.value, {"submitted": 0, "awarded": 0})
+        rows.append(
+            AwardRateRow(
+                key=tier.value,
+                label=str(tier.label),
+                submitted=row["submitted"],
+                awarded=row["awarded"],
+                award_rate=percent(row["awarded"], row["submitted"]),
+            )
+        )
+    submitted = sum(row.submitted for row in rows)
+    awarded = sum(row.awarded for row in rows)
+    rows.append(AwardRateRow(TOTAL, _("Total"), submitted, awarded, percent(awarded, submitted)))
+    return AwardRateTable(
+        id=TableId.AWARD_RATE_BY_TIER,
+        title=_("Award rate by tier (awarded ÷ submitted)"),
+        rows=rows,
+        notes=[
+            _(
+                "All cases submitted in the chosen cycles, whatever the scope; cases still in review count as "
+                "submitted and not awarded."
+            )
+        ],
+    )
+
+
+def by_cycle(cases: QuerySet[InnovationCase], cycles: Sequence[int]) -> tuple[CrossTable, CrossTable]:
+    """The trend tables: ICT share by cycle and tier mix by cycle (one query for both)."""
+    ict_counts: dict[tuple[str, str], int] = defaultdict(int)
+    tier_counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in cases.values("cycle__year", "tier", "uses_ict").annotate(n=Count("id")).order_by():
+        year = str(row["cycle__year"])
+        ict_counts[(year, _ict_key(row["uses_ict"]))] += row["n"]
+        tier_counts[(year, row["tier"])] += row["n"]
+    rows = [(str(year), str(year)) for year in sorted(cycles)]
+    ict = cross_table(
+        table_id=TableId.ICT_BY_CYCLE,
+        title=_("ICT share by cycle (%)"),
+        row_header=_("Cycle"),
+        rows=rows,
+        columns=_ict_columns(),
+        counts=ict_counts,
+        percent_base="row",
+        notes=[_("Percentages are of the cycle's cases.")],
+    )
+    tiers = cross_table(
+        table_id=TableId.TIER_BY_CYCLE,
+        title=_("Tier mix by cycle (%)"),
+        row_header=_("Cycle"),
+        rows=rows,
+        columns=[*(Column(tier.value, str(tier.label)) for tier in Tier), Column(TOTAL, _("Total"))],
+        counts=tier_counts,
+        percent_base="row",
+        notes=[_("Percentages are of the cycle's cases.")],
+    )
+    return ict, tiers
+
+
+def outcome_verification(cases: QuerySet[InnovationCase]) -> CrossTable:
+    counts = {
+        (row["verification"], _ict_key(row["case__uses_ict"])): row["n"]
+        for row in Outcome.objects.filter(case__in=cases)
+        .values("verification", "case__uses_ict")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    order = [Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED, Verification.PENDING]
+    return cross_table(
+        table_id=TableId.OUTCOME_VERIFICATION,
+        title=_("Verification of claimed outcomes (%)"),
+        row_header=_("Verification"),
+        rows=[(state.value, str(state.label)) for state in order],
+        columns=_ict_columns(),
+        counts=counts,
+        percent_base="column",
+        notes=[_("Outcomes claimed by the cases in scope; percentages are of the column's outcomes.")],
+    )
+
+
+def participation_levels(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = {
+        (row["participation_level"], _ict_key(row["uses_ict"])): row["n"]
+        for row in cases.values("participation_level", "uses_ict").annotate(n=Count("id")).order_by()
+    }
+    return cross_table(
+        table_id=TableId.PARTICIPATION_LEVELS,
+        title=_("Citizen participation level (%)"),
+        row_header=_("Participation"),
+        rows=[(level.value, str(level.label)) for level in ParticipationLevel],
+        columns=_ict_columns(),
+        counts=counts,
+        percent_base="column",
+        base=case_count,
+        notes=[_("Levels of the IAP2 spectrum of public participation; percentages are of the column's cases.")],
+    )
+
+
+COUNTED_FEEDBACK = ~Q(moderation=ModerationState.REJECTED)
+
+
+def citizen_feedback(cases: QuerySet[InnovationCase]) -> CrossTable:
+    counts = {
+        (row["felt"], _ict_key(row["case__uses_ict"])): row["n"]
+        for row in CitizenFeedback.objects.filter(COUNTED_FEEDBACK, case__in=cases)
+        .values("felt", "case__uses_ict")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    return cross_table(
+        table_id=TableId.CITIZEN_FEEDBACK,
+        title=_("Did citizens feel the improvement? (%)"),
+        row_header=_("Answer"),
+        rows=[(answer.value, str(answer.label)) for answer in FeltImprovement],
+        columns=_ict_columns(),
+        counts=counts,
+        percent_base="column",
+        notes=[_("Answers of visitors to the awarded practices; answers whose comment was rejected are not counted.")],
+    )
+
+
+def _count_subquery(model, **filters) -> Coalesce:
+    counted = (
+        model.objects.filter(case=OuterRef("pk"), **filters)
+        .order_by()
+        .values("case")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def felt_by_case(cases: QuerySet[InnovationCase]) -> FeltByCaseTable:
+    feedback = Q(feedback__moderation__in=[s for s in ModerationState.values if s != ModerationState.REJECTED])
+    found = (
+        cases.filter(PUBLIC_CASES)
+        .annotate(
+            responses=Count("feedback", filter=feedback),
+            yes=Count("feedback", filter=feedback & Q(feedback__felt=FeltImprovement.YES)),
+            no=Count("feedback", filter=feedback & Q(feedback__felt=FeltImprovement.NO)),
+            not_sure=Count("feedback", filter=feedback & Q(feedback__felt=FeltImprovement.NOT_SURE)),
+            outcome_count=_count_subquery(Outcome),
+            verified_count=_count_subquery(Outcome, verification=Verification.VERIFIED),
+        )
+        .filter(responses__gt=0)
+        .select_related("government__parent", "cycle")
+        .order_by("-responses", "-cycle__year", "government__code", "id")[:FELT_BY_CASE_LIMIT]
+    )
+    rows = [
+        FeltCaseRow(
+            key=str(case.pk),
+            label=case.display_title,
+            government=case.government.display_name,
+            cycle=case.cycle.year,
+            responses=case.responses,
+            yes=case.yes,
+            no=case.no,
+            not_sure=case.not_sure,
+            felt_percent=percent(case.yes, case.responses),
+            outcomes=case.outcome_count,
+            outcomes_verified=case.verified_count,
+        )
+        for case in found
+    ]
+    return FeltByCaseTable(
+        id=TableId.FELT_BY_CASE,
+        title=_("Citizen feedback by case, beside the claimed outcomes"),
+        rows=rows,
+        notes=[
+            _("Awarded practices of published cycles with at least one answer, at most %(limit)s, most answered first.")
+            % {"limit": FELT_BY_CASE_LIMIT}
+        ],
+    )
+
+
+# --- Everything -------------------------------------------------------------------------------
+
+
+def compute_statistics(*, scope: str, cycles: Sequence[int], include_award_rate: bool = False) -> Statistics:
+    """All tables for ``scope`` within the cycles of those years (the caller checks who may ask)."""
+    cycles = sorted(set(cycles))
+    cases = cases_in_scope(scope, cycles)
+    tier_table = tier_representation(cases, scope)
+    case_count = tier_table.rows[-1].cases
+    tables: dict[str, Table] = {
+        TableId.TIER_REPRESENTATION: tier_table,
+        TableId.PURPOSE_BY_ICT: purpose_by_ict(cases, case_count),
+        TableId.OBSTACLES_BY_ICT: obstacles_by_ict(cases, case_count),
+        TableId.REMEDIES_BY_ICT: remedies_by_ict(cases, case_count),
+    }
+    if include_award_rate:
+        tables[TableId.AWARD_RATE_BY_TIER] = award_rate_by_tier(cycles)
+    ict_trend, tier_trend = by_cycle(cases, cycles)
+    tables[TableId.ICT_BY_CYCLE] = ict_trend
+    tables[TableId.TIER_BY_CYCLE] = tier_trend
+    tables[TableId.OUTCOME_VERIFICATION] = outcome_verification(cases)
+    tables[TableId.CITIZEN_FEEDBACK] = citizen_feedback(cases)
+    tables[TableId.FELT_BY_CASE] = felt_by_case(cases)
+    tables[TableId.PARTICIPATION_LEVELS] = participation_levels(cases, case_count)
+    return Statistics(
+        scope=str(scope), cycles=cycles, case_count=case_count, tables={str(key): t for key, t in tables.items()}
+    )

@@ -1,0 +1,70 @@
+"""The statistics dashboard page: filters, the study's four tables and more, each with its chart and CSV."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from . import permissions
+from .charts import build_figures, figure_spec
+from .forms import StatsFilterForm
+from .statistics import (
+    AwardRateTable,
+    CrossTable,
+    FeltByCaseTable,
+    Scope,
+    TableId,
+    TierTable,
+    compute_statistics,
+)
+
+STUDY_TABLES = [
+    TableId.TIER_REPRESENTATION,
+    TableId.AWARD_RATE_BY_TIER,
+    TableId.PURPOSE_BY_ICT,
+    TableId.OBSTACLES_BY_ICT,
+    TableId.REMEDIES_BY_ICT,
+]
+KIND = {TierTable: "tier", CrossTable: "cross", AwardRateTable: "award_rate", FeltByCaseTable: "felt"}
+
+
+def csv_url(table_id: str, scope: str, cycles: list[int]) -> str:
+    query = urlencode([("format", "csv"), ("scope", scope), *(("cycle", year) for year in cycles)])
+    return f"{reverse('stats-table', args=[table_id])}?{query}"
+
+
+@require_GET
+def index(request):
+    form = StatsFilterForm(request.GET or None, user=request.user)
+    scope, cycles = form.filters()
+    statistics = compute_statistics(
+        scope=scope, cycles=cycles, include_award_rate=permissions.can_view_award_rate(request.user)
+    )
+    figures = build_figures(statistics)
+    sections = []
+    for table_id, table in statistics.tables.items():
+        figure = figures.get(table_id)
+        sections.append(
+            {
+                "id": table_id,
+                "table": table,
+                "kind": KIND[type(table)],
+                "study": table_id in STUDY_TABLES,
+                "figure": figure_spec(figure) if figure is not None else None,
+                "figure_id": f"figure-{table_id}",
+                "csv_url": csv_url(table_id, scope, statistics.cycles),
+            }
+        )
+    context = {
+        "form": form,
+        "statistics": statistics,
+        "scope_label": Scope(scope).label,
+        "can_choose_scope": permissions.can_choose_submitted_scope(request.user),
+        "study_sections": [s for s in sections if s["study"]],
+        "more_sections": [s for s in sections if not s["study"]],
+        "api_url": reverse("stats"),
+    }
+    return render(request, "dashboard/index.html", context)
