@@ -1,13 +1,15 @@
-"""Load the demo data: registry, demo users (and, as later apps add them, their demo data).
+"""Load the demo data: registry, demo users, taxonomies, cycles, cases, reviews and decisions.
 Idempotent: running it twice changes nothing the second time."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from accounts.demo import DEMO_USERS, load_demo_users
 from cases.demo import load_demo_cases
 from governments.models import LocalGovernment
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
+from reviews.demo import load_demo_reviews
 
 
 class Command(BaseCommand):
@@ -23,11 +25,14 @@ class Command(BaseCommand):
         if if_empty and LocalGovernment.objects.exists():
             self.stdout.write("Database already has data; demo data not loaded.")
             return
-        registry = load_registry(rows=read_registry_csv(REGISTRY_CSV))
+        with transaction.atomic():  # all or nothing: a failure leaves no half-loaded demo
+            registry = load_registry(rows=read_registry_csv(REGISTRY_CSV))
+            users = load_demo_users(password=password)
+            cases = load_demo_cases()
+            reviews = load_demo_reviews()
         self.stdout.write(f"Registry: {registry.created} created, {registry.updated} updated.")
-        users = load_demo_users(password=password)
-        cases = load_demo_cases()
         self.stdout.write(f"Cases: {cases.cases_created} created, {cases.cases_total} in all.")
+        self.stdout.write(f"Reviews: {reviews.reviews} created, {reviews.decisions} decisions.")
         if users.password:
             self.stdout.write(f"Demo users (password for all: {users.password}):")
         else:
