@@ -380,7 +380,9 @@ def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
             _("Only a cycle that is “%(deciding)s” can be published; this one is “%(state)s”.")
             % {"deciding": CycleState.DECIDING.label, "state": CycleState(locked.state).label}
         )
-    waiting = InnovationCase.objects.filter(cycle=locked, state__in=(CaseState.SUBMITTED, CaseState.IN_REVIEW)).count()
+    # A case out for revision would otherwise come back into a cycle whose results are final.
+    undecided = (CaseState.SUBMITTED, CaseState.IN_REVIEW, CaseState.REVISION_REQUESTED)
+    waiting = InnovationCase.objects.filter(cycle=locked, state__in=undecided).count()
     if waiting:
         raise ReviewsError(
             _("%(count)s case(s) still await a decision; decide them before publishing.") % {"count": waiting}

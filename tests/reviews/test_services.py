@@ -292,6 +292,14 @@ def test_cycle_moves_forward_one_step_at_a_time(manager):
         services.change_cycle_state(actor=ReviewerFactory(), cycle=cycle, to_state=CycleState.PUBLISHED)
 
 
+def test_publish_is_refused_while_a_case_is_out_for_revision(manager, deciding):
+    CaseFactory(cycle=deciding, submitted=True, state=CaseState.REVISION_REQUESTED)
+    with pytest.raises(services.ReviewsError, match="1 case\\(s\\) still await a decision"):
+        services.publish_cycle(actor=manager, cycle=deciding)
+    deciding.refresh_from_db()
+    assert deciding.state == CycleState.DECIDING
+
+
 def test_publish_needs_every_case_decided_then_makes_awarded_cases_public(
     manager, deciding, django_capture_on_commit_callbacks
 ):
