@@ -441,3 +441,13 @@ def test_detail_visible_to_own_government_in_every_state(client, submitter, cycl
     InnovationCase.objects.filter(pk=case.pk).update(state=state)
     client.force_login(submitter)
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+
+
+def test_case_page_links_to_the_reviewers_comments_once_the_cycle_is_published(client, submitter):
+    unpublished = CaseFactory(government=submitter.government, not_awarded=True)
+    published = CaseFactory(government=submitter.government, awarded=True)
+    client.force_login(submitter)
+    link = reverse("reviews:comments", args=[published.pk])
+    assert link in client.get(reverse("cases:case_detail", args=[published.pk])).content.decode()
+    unpublished_page = client.get(reverse("cases:case_detail", args=[unpublished.pk])).content.decode()
+    assert reverse("reviews:comments", args=[unpublished.pk]) not in unpublished_page
