@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -553,9 +553,13 @@ def _count_subquery(model, **filters) -> Coalesce:
 
 
 def felt_by_case(cases: QuerySet[InnovationCase]) -> FeltByCaseTable:
-    feedback = Q(feedback__moderation__in=[s for s in ModerationState.values if s != ModerationState.REJECTED])
+    counted_states = [s for s in ModerationState.values if s != ModerationState.REJECTED]
+    feedback = Q(feedback__moderation__in=counted_states)
+    answered = CitizenFeedback.objects.filter(case=OuterRef("pk"), moderation__in=counted_states)
     found = (
+        # Narrow to answered cases before grouping: the outcome subqueries then run for those only.
         cases.filter(PUBLIC_CASES)
+        .filter(Exists(answered))
         .annotate(
             responses=Count("feedback", filter=feedback),
             yes=Count("feedback", filter=feedback & Q(feedback__felt=FeltImprovement.YES)),
