@@ -19,7 +19,7 @@ from cases.models import (
     Purpose,
     RemedyType,
 )
-from cases.services.submission import ObstacleItem, RemedyItem
+from cases.services.submission import OUTCOME_FIELDS, ObstacleItem, RemedyItem
 
 # Keys a client may not write: the workflow and the registry snapshot own them.
 SYSTEM_FIELDS = {
@@ -56,19 +56,7 @@ class TypedRowSerializer(serializers.Serializer):
 class OutcomeReadSerializer(serializers.ModelSerializer):
     class Meta:
         model = Outcome
-        fields = [
-            "id",
-            "indicator",
-            "indicator_local",
-            "unit",
-            "baseline",
-            "result",
-            "evidence",
-            "evidence_local",
-            "evidence_url",
-            "evidence_attachment",
-            "verification",
-        ]
+        fields = ["id", *OUTCOME_FIELDS, "verification"]
 
 
 class AttachmentReadSerializer(serializers.ModelSerializer):
