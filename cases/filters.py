@@ -16,6 +16,7 @@ from functools import reduce
 from operator import and_, or_
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,7 @@ from .models import (
     RemedyType,
 )
 
+MAX_YEAR = 9999
 SEARCH_FIELDS = (
     "title",
     "title_local",
@@ -79,6 +81,16 @@ def text_search(queryset: QuerySet[InnovationCase], text: str) -> QuerySet[Innov
 class CycleYearField(django_filters.fields.ModelMultipleChoiceField):
     def label_from_instance(self, obj: AwardCycle) -> str:
         return str(obj.year)
+
+    def _check_values(self, value):
+        # Refuse what cannot be a year before it reaches the database: a 20-digit number overflows
+        # SQLite's integers and PostgreSQL's smallint, which would be a server error, not a 400.
+        for year in value:
+            if not str(year).strip().isdigit() or not 1 <= int(year) <= MAX_YEAR:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": year}
+                )
+        return super()._check_values(value)
 
 
 class CycleYearFilter(django_filters.ModelMultipleChoiceFilter):

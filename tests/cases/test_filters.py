@@ -102,6 +102,19 @@ def test_unknown_cycle_is_a_validation_error():
     assert list(filterset.errors) == ["cycle"]
 
 
+@pytest.mark.parametrize("year", ["-612347402180436164608", "99999999999", "0", "-5", "20x6"])
+def test_a_cycle_that_cannot_be_a_year_is_a_validation_error_not_a_database_error(year):
+    filterset = CaseFilter(QueryDict(f"cycle=2005&cycle={year}"), queryset=InnovationCase.objects.all())
+    assert not filterset.is_valid()
+    assert list(filterset.errors) == ["cycle"]
+
+
+def test_api_answers_400_for_an_absurd_cycle(client):
+    response = client.get("/api/v1/cases/", {"cycle": "-612347402180436164608"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["cycle"]
+
+
 def test_tier_filter_takes_several_tiers():
     city = CaseFactory(awarded=True)
     district = CaseFactory(awarded=True, government=DistrictFactory())
