@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cases.models import CycleState, Verification
@@ -9,13 +10,28 @@ from cases.models import CycleState, Verification
 from ..models import AwardDecision, Recommendation, Review, ReviewAssignment
 
 
-class ScoreSerializer(serializers.Serializer):
+class WholeItemSerializer(serializers.Serializer):
+    """An item of a list that is always sent whole: DRF passes ``partial`` down to nested
+    serializers on PATCH, which would let an item without its key through to the service."""
+
+    def validate(self, attrs):
+        missing = [
+            name
+            for name, field in self.fields.items()
+            if not field.read_only and field.required is not False and name not in attrs
+        ]
+        if missing:
+            raise serializers.ValidationError({name: [_("This field is required.")] for name in missing})
+        return attrs
+
+
+class ScoreSerializer(WholeItemSerializer):
     criterion = serializers.IntegerField()
     code = serializers.CharField(read_only=True)
     score = serializers.IntegerField(allow_null=True)
 
 
-class VerificationSerializer(serializers.Serializer):
+class VerificationSerializer(WholeItemSerializer):
     outcome = serializers.IntegerField()
     status = serializers.ChoiceField(
         choices=[Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED], allow_blank=True

@@ -72,6 +72,23 @@ def test_reviewer_writes_a_draft_submits_and_is_then_locked(api, assignment, rev
     assert Review.objects.get().comment_to_submitter == "Nice."
 
 
+def test_patching_a_score_without_its_criterion_is_a_400_not_a_server_error(api, assignment, reviewer, criteria):
+    as_user(api, reviewer)
+    review_id = api.post("/api/v1/reviews/", {"assignment": assignment.pk}, format="json").json()["id"]
+    response = api.patch(
+        f"/api/v1/reviews/{review_id}/",
+        {"scores": [{"score": 3}], "verifications": [{"status": "verified"}]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        # DRF names the failing item of a list by its index.
+        "scores": {"0": {"criterion": ["This field is required."]}},
+        "verifications": {"0": {"outcome": ["This field is required."]}},
+    }
+    assert not Review.objects.get(pk=review_id).scores.exists()
+
+
 def test_reviews_api_permission_matrix(api, manager, cycle, case, reviewer, submitter):
     review = scored_review(case, reviewer, 4, comment="For you", recommendation="award")
     review.note_to_committee = "Committee only"
