@@ -32,13 +32,27 @@ SYSTEM_FIELDS = {
 }
 
 
+class LookupField(serializers.SlugRelatedField):
+    """A slug lookup that refuses, as a 400, values no row could hold: NUL bytes (PostgreSQL
+    cannot even compare them) and integers beyond 64 bits (SQLite cannot bind them)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        if isinstance(data, int) and not isinstance(data, bool) and abs(data) >= 2**63:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        if isinstance(data, str) and data.lstrip("-").isdigit() and abs(int(data)) >= 2**63:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 def _code_field(model, *, name: str, **kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
+    return LookupField(
         slug_field="code",
         queryset=model.objects.filter(is_active=True),
         error_messages={
             "does_not_exist": _("Unknown %(name)s code “{value}”.") % {"name": name},
-            "invalid": _("Give a %(name)s code as text.") % {"name": name},
+            "invalid": _("Give a code (text) for the %(name)s.") % {"name": name},
         },
         **kwargs,
     )
@@ -184,7 +198,7 @@ class OutcomeWriteSerializer(serializers.Serializer):
 class CaseWriteSerializer(serializers.Serializer):
     """What a submitter may write: a draft's content. Absent keys are left unchanged."""
 
-    cycle = serializers.SlugRelatedField(
+    cycle = LookupField(
         slug_field="year",
         queryset=AwardCycle.objects.all(),
         required=False,

@@ -158,6 +158,21 @@ def test_create_in_closed_cycle_is_refused(api, submitter):
     assert InnovationCase.objects.count() == 0
 
 
+def test_values_no_row_could_hold_are_a_400_not_a_database_error(api, submitter, cycle, taxonomies):
+    api.force_authenticate(submitter)
+    response = api.post(
+        URL, full_payload(cycle) | {"purpose": "place\x00marketing", "obstacles": [{"type": "a\x00"}]}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "purpose": ["Give a code (text) for the purpose."],
+        "obstacles": {"0": {"type": ["Give a code (text) for the obstacle."]}},
+    }
+    response = api.post(URL, {"cycle": -(10**21)}, format="json")
+    assert response.json() == {"cycle": [f"There is no award cycle for the year {-(10**21)}."]}
+    assert InnovationCase.objects.count() == 0
+
+
 def test_create_without_cycle_or_with_unknown_year(api, submitter):
     api.force_authenticate(submitter)
     assert api.post(URL, {"title": "X"}, format="json").json() == {"cycle": ["Give the year of the award cycle."]}
