@@ -45,7 +45,7 @@ vendor: $(VENDOR)/.installed
 
 # compilemessages must not walk into the virtual environment or node_modules.
 messages: $(VENV)/.installed
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(PY) manage.py compilemessages --ignore=".venv*" --ignore=node_modules -v 0
 
 setup: $(VENV)/.installed node_modules/.installed vendor messages
 
