@@ -371,6 +371,7 @@ def _reported_by_ict(
     reported = sum(counts.values())
     notes = [_("Percentages are of all cases in scope; a case can report several.")]
     if reported > case_count:
+        # xgettext:no-python-format
         notes.append(_("Note: Total is greater than 100% due to multiple counts."))
     return cross_table(
         table_id=table_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -109,9 +110,9 @@ class ReviewViewSet(
         serializer = s.ReviewWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if "assignment" not in serializer.validated_data:
-            raise serializers.ValidationError({"assignment": ["This field is required."]})
+            raise serializers.ValidationError({"assignment": [_("This field is required.")]})
         if not roles.is_reviewer(request.user):
-            raise PermissionDenied("Only reviewers write reviews.")
+            raise PermissionDenied(_("Only reviewers write reviews."))
         assignment = selectors.get_reviewer_assignment(request.user, serializer.validated_data["assignment"])
         existing = getattr(assignment, "review", None)
         data = self._save(assignment, serializer.validated_data, existing, partial=True)
