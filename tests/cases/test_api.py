@@ -2,7 +2,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from cases.models import CaseEvent, CaseState, InnovationCase
-from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.factories import ManagerFactory, ReviewerFactory
 from tests.cases.factories import (
     AwardCycleFactory,
     CaseFactory,
@@ -22,16 +22,6 @@ URL = "/api/v1/cases/"
 @pytest.fixture
 def api():
     return APIClient()
-
-
-@pytest.fixture
-def submitter():
-    return SubmitterFactory()
-
-
-@pytest.fixture
-def cycle():
-    return AwardCycleFactory()
 
 
 @pytest.fixture

@@ -36,16 +36,6 @@ from tests.reviews.factories import ReviewAssignmentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def submitter():
-    return SubmitterFactory()
-
-
-@pytest.fixture
-def cycle():
-    return AwardCycleFactory()
-
-
 def test_create_draft_for_own_government_records_created_event(submitter, cycle):
     case = create_draft(actor=submitter, cycle=cycle, fields={"title": "One-stop centre"})
     assert case.state == CaseState.DRAFT

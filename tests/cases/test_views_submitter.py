@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submitter():
-    return SubmitterFactory()
-
-
-@pytest.fixture
-def cycle():
-    return AwardCycleFactory()
-
-
-@pytest.fixture
 def draft(submitter, cycle):
     return CaseFactory(government=submitter.government, cycle=cycle, title="Our draft")
 
