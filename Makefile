@@ -14,7 +14,7 @@ VENDOR := static/vendor
 
 help:
 	@echo "make run    - install everything, migrate, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)"
-	@echo "make test   - install everything, then ruff, makemigrations --check and the whole pytest suite"
+	@echo "make test   - install everything, then ruff, the import contract, makemigrations --check and the whole pytest suite"
 
 check-tools:
 	@command -v $(PYTHON) >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || { echo "ERROR: Python 3.11 is required (python3.11 or python3 on PATH)." >&2; exit 1; }
@@ -57,6 +57,7 @@ run: setup
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=innovation.settings.test $(PY) manage.py makemigrations --check --dry-run

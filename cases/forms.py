@@ -1,5 +1,5 @@
 """Forms of the sectioned case form (one form or formset per section). They only validate input;
-saving goes through ``cases.services.submission``."""
+saving goes through ``cases.services``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .models import (
     Purpose,
     RemedyType,
 )
-from .services.submission import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from .services import OUTCOME_FIELDS, ObstacleItem, RemedyItem
 from .uploads import ACCEPT_ATTRIBUTE, validate_upload
 
 # (slug, title) of each section, in order: the step indicator and the URLs follow this list.

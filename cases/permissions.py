@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 
+from .access import case_readers
 from .models import AwardCycle, CaseState, CycleState, InnovationCase
 from .workflow import EDITABLE_STATES
 
@@ -26,16 +27,12 @@ def is_own_government_case(user, case: InnovationCase) -> bool:
     return roles.is_submitter(user) and case.government_id == user.government_id
 
 
-def is_assigned_reviewer(user, case: InnovationCase) -> bool:
-    return roles.is_reviewer(user) and case.assignments.filter(reviewer=user).exists()
-
-
 def can_view_case(user, case: InnovationCase) -> bool:
     return (
         is_public_case(case)
         or roles.is_manager(user)
         or is_own_government_case(user, case)
-        or is_assigned_reviewer(user, case)
+        or any(reader.allows(user, case) for reader in case_readers())
     )
 
 
@@ -56,12 +53,3 @@ def can_submit_case(user, case: InnovationCase) -> bool:
 
 def can_withdraw_case(user, case: InnovationCase) -> bool:
     return is_own_government_case(user, case) and case.state in (CaseState.DRAFT, CaseState.SUBMITTED)
-
-
-def can_give_feedback(user, case: InnovationCase) -> bool:
-    """Anyone, signed in or not, on an awarded practice of a published cycle."""
-    return is_public_case(case)
-
-
-def can_moderate_feedback(user) -> bool:
-    return roles.is_manager(user)

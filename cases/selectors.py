@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 
+from .access import case_readers
 from .models import AwardCycle, CaseState, CycleState, InnovationCase
 
 PUBLIC_CASES = Q(state=CaseState.AWARDED, cycle__state=CycleState.PUBLISHED)
@@ -25,8 +26,10 @@ def visible_cases(user) -> QuerySet[InnovationCase]:
     condition = PUBLIC_CASES
     if roles.is_submitter(user):
         condition |= Q(government_id=user.government_id)
-    elif roles.is_reviewer(user):
-        condition |= Q(pk__in=InnovationCase.objects.filter(assignments__reviewer=user).values("pk"))
+    for reader in case_readers():
+        extra = reader.condition(user)
+        if extra is not None:
+            condition |= extra
     return InnovationCase.objects.filter(condition)
 
 

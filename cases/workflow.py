@@ -1,5 +1,6 @@
-"""The case state machine. Services (here and in reviews) check permission and business rules,
-then call ``transition``, which checks the edge, locks the row and records who and when."""
+"""The state machines of cases and of award cycles. Services (in cases and reviews) check permission
+and business rules, then call ``transition``, which checks the edge, locks the row and records who
+and when; cycles move along ``CYCLE_TRANSITIONS`` through the reviews services."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CaseEvent, CaseState, InnovationCase
+from .models import AwardCycle, CaseEvent, CaseState, CycleState, InnovationCase
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     CaseState.DRAFT: frozenset({CaseState.SUBMITTED, CaseState.WITHDRAWN}),
@@ -21,6 +22,21 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Submitted content is frozen except while a case is a draft or answers a revision request.
 EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.REVISION_REQUESTED})
+
+
+# The forward path of a cycle, one step at a time (deciding -> published is the publication).
+CYCLE_TRANSITIONS: dict[str, str] = {
+    CycleState.DRAFT: CycleState.OPEN,
+    CycleState.OPEN: CycleState.REVIEWING,
+    CycleState.REVIEWING: CycleState.DECIDING,
+    CycleState.DECIDING: CycleState.PUBLISHED,
+}
+
+
+def next_cycle_state(cycle: AwardCycle) -> CycleState | None:
+    """The state ``cycle`` can move to next, or None once it is published."""
+    target = CYCLE_TRANSITIONS.get(cycle.state)
+    return CycleState(target) if target else None
 
 
 class WorkflowError(Exception):

@@ -4,7 +4,7 @@ Every table is built from ``GROUP BY`` queries over the cases in scope, so the n
 call is fixed (it does not grow with the number of cases, cycles or taxonomy entries). Nothing is
 cached: a decision or a publication shows on the next request.
 
-Rounding follows ``innovation.numbers``: percentages half-up to one decimal, average populations
+Rounding follows ``core.numbers``: percentages half-up to one decimal, average populations
 half-up to a whole number, representation ratios half-up to two decimals. The representation ratio
 is computed from the *unrounded* shares: (cases in tier / cases) ÷ (governments in tier /
 governments), so the province row of the study gives 6/42 ÷ 9/246 = 3.90 (not 14.3 / 3.7 = 3.86).
@@ -28,11 +28,8 @@ from cases.models import (
     CaseObstacle,
     CaseRemedy,
     CaseState,
-    CitizenFeedback,
     CycleState,
-    FeltImprovement,
     InnovationCase,
-    ModerationState,
     ObstacleType,
     Outcome,
     ParticipationLevel,
@@ -41,9 +38,10 @@ from cases.models import (
     Verification,
 )
 from cases.selectors import PUBLIC_CASES
+from core.numbers import average, percent, ratio
 from governments.models import Tier
 from governments.selectors import national_profile
-from innovation.numbers import average, percent, ratio
+from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 
 TOTAL = "total"
 NON_ICT = "non_ict"

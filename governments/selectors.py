@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
 
-from innovation.numbers import average, percent
+from core.numbers import average, percent
 
 from .models import LocalGovernment, Tier
 

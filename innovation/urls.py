@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("", include("practices.urls")),
     path("", include("cases.urls")),
     path("reviews/", include("reviews.urls")),
     path("dashboard/", include("dashboard.urls")),

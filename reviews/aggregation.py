@@ -16,7 +16,7 @@ Choices, documented here and tested in tests/reviews/test_aggregation.py:
 - The **consensus verification** of an outcome is the status most submitted reviews gave; a tie goes
   to the more cautious status (not verified < partly verified < verified). No verification: pending.
 - **Share of outcomes verified**: outcomes whose consensus is "verified" / all outcomes of the case,
-  a percentage half-up to one decimal (``innovation.numbers.percent``); None when there are no outcomes.
+  a percentage half-up to one decimal (``core.numbers.percent``); None when there are no outcomes.
 
 All arithmetic is Decimal; results are rounded half-up to ``PLACES`` decimals.
 """
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from cases.models import Verification
-from innovation.numbers import percent, round_half_up
+from core.numbers import percent, round_half_up
 
 PLACES = 4
 # Share of the scale's range (max − min) from which the reviewers of a case are said to disagree:

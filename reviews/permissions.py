@@ -14,6 +14,10 @@ REVIEWING_CYCLE_STATES = (CycleState.OPEN, CycleState.REVIEWING, CycleState.DECI
 ASSIGNABLE_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW)
 
 
+def is_assigned_reviewer(user, case: InnovationCase) -> bool:
+    return roles.is_reviewer(user) and ReviewAssignment.objects.filter(case=case, reviewer=user).exists()
+
+
 def can_manage_awards(user) -> bool:
     return roles.is_manager(user)
 

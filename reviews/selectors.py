@@ -49,6 +49,13 @@ def visible_reviews(user) -> QuerySet[Review]:
     return reviews.none()
 
 
+def assigned_cases_condition(user) -> Q | None:
+    """The cases a reviewer may read because they are assigned to them (a condition on cases)."""
+    if not roles.is_reviewer(user):
+        return None
+    return Q(pk__in=ReviewAssignment.objects.filter(reviewer=user).values("case_id"))
+
+
 def visible_assignments(user) -> QuerySet[ReviewAssignment]:
     assignments = ReviewAssignment.objects.select_related(
         "case__cycle", "case__government__parent", "reviewer", "review"

@@ -32,13 +32,6 @@ from .models import (
 )
 
 REVIEW_VERIFICATIONS = (Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED)
-# The forward path of a cycle; publishing (deciding -> published) is ``publish_cycle``.
-CYCLE_TRANSITIONS = {
-    CycleState.DRAFT: CycleState.OPEN,
-    CycleState.OPEN: CycleState.REVIEWING,
-    CycleState.REVIEWING: CycleState.DECIDING,
-    CycleState.DECIDING: CycleState.PUBLISHED,
-}
 
 
 class ReviewsError(Exception):
@@ -359,7 +352,7 @@ def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle
     if to_state == CycleState.PUBLISHED:
         return publish_cycle(actor=actor, cycle=cycle)
     locked = _lock_cycle(cycle)
-    if CYCLE_TRANSITIONS.get(locked.state) != to_state:
+    if workflow.next_cycle_state(locked) != to_state:
         raise ReviewsError(
             _("A cycle that is “%(from)s” cannot become “%(to)s”.")
             % {"from": CycleState(locked.state).label, "to": CycleState(to_state).label}

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions as roles
 from cases import selectors as case_selectors
+from cases import workflow
 from cases.models import AwardCycle, CycleState, Outcome
 
 from . import permissions as rules
@@ -116,8 +117,7 @@ def manage(request):
 
 
 def _next_state(cycle: AwardCycle):
-    target = services.CYCLE_TRANSITIONS.get(cycle.state)
-    return CycleState(target) if target else None
+    return workflow.next_cycle_state(cycle)
 
 
 @login_required

@@ -1,5 +1,5 @@
 """Serializers of the cases API: one to read a case (what the user may see of it) and one to
-validate what a submitter writes. Writes go through ``cases.services.submission``."""
+validate what a submitter writes. Writes go through ``cases.services``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from cases.models import (
     Purpose,
     RemedyType,
 )
-from cases.services.submission import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from cases.services import OUTCOME_FIELDS, ObstacleItem, RemedyItem
 
 # Keys a client may not write: the workflow and the registry snapshot own them.
 SYSTEM_FIELDS = {

@@ -18,7 +18,7 @@ from cases import permissions
 from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
 from cases.selectors import visible_cases
-from cases.services.submission import SubmissionRefused, create_draft, submit_case, update_draft, withdraw_case
+from cases.services import SubmissionRefused, create_draft, submit_case, update_draft, withdraw_case
 from governments.models import Tier
 
 from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer

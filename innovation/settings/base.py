@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "cases",
     "reviews",
+    "practices",
     "dashboard",
 ]
 
@@ -84,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "innovation.context_processors.site",
-                "accounts.context_processors.navigation",
+                "innovation.navigation.navigation",
             ],
         },
     },

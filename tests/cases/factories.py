@@ -9,9 +9,7 @@ from cases.models import (
     CaseObstacle,
     CaseRemedy,
     CaseState,
-    CitizenFeedback,
     CycleState,
-    FeltImprovement,
     InnovationCase,
     ObstacleType,
     Outcome,
@@ -145,12 +143,3 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     unit = "days"
     baseline = 10
     result = 3
-
-
-class CitizenFeedbackFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CitizenFeedback
-
-    case = factory.SubFactory(CaseFactory, awarded=True)
-    felt = FeltImprovement.YES
-    visitor = factory.Sequence(lambda n: f"visitor-{n}")

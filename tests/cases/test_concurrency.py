@@ -7,7 +7,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from cases.models import CaseEvent, CaseState, InnovationCase
-from cases.services.submission import SubmissionRefused, submit_case, withdraw_case
+from cases.services import SubmissionRefused, submit_case, withdraw_case
 from tests.accounts.factories import SubmitterFactory
 from tests.cases.factories import AwardCycleFactory
 from tests.cases.helpers import complete_draft

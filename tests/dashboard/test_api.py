@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
-from innovation.numbers import percent
+from core.numbers import percent
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.cases.factories import AwardCycleFactory, CaseFactory
 

@@ -10,19 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases.demo import OBSTACLE_TYPES, PURPOSES, REMEDY_TYPES, load_taxonomies
-from cases.models import (
-    CaseState,
-    CitizenFeedback,
-    CycleState,
-    FeltImprovement,
-    ModerationState,
-    ObstacleType,
-    Outcome,
-    ParticipationLevel,
-    Verification,
-)
+from cases.models import CaseState, CycleState, ObstacleType, Outcome, ParticipationLevel, Verification
 from dashboard.statistics import Scope, compute_statistics
 from governments.models import LocalGovernment, Tier
+from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 from tests.accounts.factories import ManagerFactory
 from tests.cases.factories import AwardCycleFactory, CaseFactory, OutcomeFactory
 from tests.governments.factories import (

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
-from cases.models import CaseState, InnovationCase, ModerationState
+from cases.models import CaseState, InnovationCase
 from cases.selectors import public_cases
+from practices.models import ModerationState
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -81,10 +82,10 @@ def test_public_pages(page, live_server, demo, language):
     page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
     for path in [
         "/",
-        reverse("cases:practice_list"),
-        reverse("cases:practice_list") + "?tier=metropolis&ict=true&page=1",
-        reverse("cases:practice_detail", args=[seosan_pk()]),
-        reverse("cases:open_data"),
+        reverse("practices:practice_list"),
+        reverse("practices:practice_list") + "?tier=metropolis&ict=true&page=1",
+        reverse("practices:practice_detail", args=[seosan_pk()]),
+        reverse("practices:open_data"),
         reverse("accounts:login"),
     ]:
         assert_accessible(page, live_server, path)
@@ -93,7 +94,7 @@ def test_public_pages(page, live_server, demo, language):
 def test_practice_with_feedback_errors_and_comments(page, live_server, demo):
     case = public_cases().get(government__code="34050")
     case.feedback.create(visitor="someone", felt="yes", comment="Lovely birds.", moderation=ModerationState.APPROVED)
-    page.goto(live_server.url + reverse("cases:practice_detail", args=[case.pk]))
+    page.goto(live_server.url + reverse("practices:practice_detail", args=[case.pk]))
     page.get_by_role("button", name="Send my answer").click()  # no answer chosen: the form shows its error
     page.wait_for_load_state()
     assert page.locator("#id_felt_error").inner_text() == "Choose yes, no or not sure."
@@ -127,4 +128,4 @@ def test_moderation_queue(page, live_server, demo):
     case = public_cases().first()
     case.feedback.create(visitor="someone", felt="no", comment="Never noticed.", moderation=ModerationState.PENDING)
     login(page, live_server, "manager")
-    assert_accessible(page, live_server, reverse("cases:feedback_moderation"))
+    assert_accessible(page, live_server, reverse("practices:feedback_moderation"))

@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Count, Sum
 
 from cases.models import CaseObstacle, CaseRemedy, CaseState, CycleState, InnovationCase
-from innovation.numbers import average
+from core.numbers import average
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,11 @@
 import pytest
 
-from cases import selectors_public as public
-from cases.models import CycleState, FeltImprovement, ModerationState
-from tests.cases.factories import AwardCycleFactory, CaseFactory, CitizenFeedbackFactory
+from cases.models import CycleState
+from practices import selectors as public
+from practices.models import FeltImprovement, ModerationState
+from tests.cases.factories import AwardCycleFactory, CaseFactory
 from tests.governments.factories import CityFactory, MetropolisFactory, ProvinceFactory
+from tests.practices.factories import CitizenFeedbackFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,22 +4,23 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from cases.models import CitizenFeedback, CycleState, ModerationState, ParticipationLevel, Verification
+from cases.models import CycleState, ParticipationLevel, Verification
+from practices.models import CitizenFeedback, ModerationState
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.cases.factories import (
     AwardCycleFactory,
     AwardLevelFactory,
     CaseFactory,
-    CitizenFeedbackFactory,
     OutcomeFactory,
     ParticipantKindFactory,
 )
 from tests.governments.factories import CityFactory, MetropolisFactory, ProvinceFactory
+from tests.practices.factories import CitizenFeedbackFactory
 from tests.reviews.factories import AwardDecisionFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("cases:practice_list")
+LIST = reverse("practices:practice_list")
 
 
 @pytest.fixture(autouse=True)
@@ -135,7 +136,7 @@ def test_detail_shows_the_practice(client, seosan):
         verification=Verification.PARTLY,
     )  # fmt: skip
     seosan.participant_kinds.set([ParticipantKindFactory(code="citizens"), ParticipantKindFactory(code="ngos")])
-    html = client.get(reverse("cases:practice_detail", args=[seosan.pk])).content.decode()
+    html = client.get(reverse("practices:practice_detail", args=[seosan.pk])).content.decode()
     assert "<h1" in html and "Migratory Birds of Cheonsu Bay</h1>" in html
     assert "Seosan-si, Chungcheongnam-do" in html
     assert "Lack of cooperation" in html and "Induced cooperation" in html
@@ -148,21 +149,23 @@ def test_detail_shows_the_practice(client, seosan):
 
 
 def test_detail_in_korean(client, seosan):
-    html = client.get(reverse("cases:practice_detail", args=[seosan.pk]), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    html = client.get(
+        reverse("practices:practice_detail", args=[seosan.pk]), HTTP_ACCEPT_LANGUAGE="ko"
+    ).content.decode()
     assert "천수만 철새</h1>" in html
     assert "충청남도 서산시" in html
 
 
 def test_illustrative_cases_say_so(client):
     case = CaseFactory(awarded=True, is_illustrative=True)
-    html = client.get(reverse("cases:practice_detail", args=[case.pk])).content.decode()
+    html = client.get(reverse("practices:practice_detail", args=[case.pk])).content.decode()
     assert "Illustrative case: this practice is demonstration data" in html
 
 
 def test_detail_shows_the_award_and_its_rationale(client, seosan):
     level = AwardLevelFactory(cycle=seosan.cycle, code="grand", name="Grand Prize", name_local="대상")
     AwardDecisionFactory(case=seosan, level=level, rationale="Citizens built it.", rationale_local="주민이 만들었다.")
-    html = client.get(reverse("cases:practice_detail", args=[seosan.pk])).content.decode()
+    html = client.get(reverse("practices:practice_detail", args=[seosan.pk])).content.decode()
     assert "Award: Grand Prize" in html
     assert "Citizens built it." in html
 
@@ -180,26 +183,26 @@ def test_detail_shows_the_award_and_its_rationale(client, seosan):
 def test_detail_of_a_non_public_case_is_404_even_for_its_submitter(client, make_case):
     case = make_case()
     client.force_login(SubmitterFactory(government=case.government))
-    assert client.get(reverse("cases:practice_detail", args=[case.pk])).status_code == 404
-    assert client.post(reverse("cases:practice_feedback", args=[case.pk]), {"felt": "yes"}).status_code == 404
-    assert client.get(reverse("cases:practice_detail", args=[999999])).status_code == 404
+    assert client.get(reverse("practices:practice_detail", args=[case.pk])).status_code == 404
+    assert client.post(reverse("practices:practice_feedback", args=[case.pk]), {"felt": "yes"}).status_code == 404
+    assert client.get(reverse("practices:practice_detail", args=[999999])).status_code == 404
 
 
 def test_detail_queries_are_bounded(client, seosan, django_assert_max_num_queries):
     OutcomeFactory.create_batch(5, case=seosan)
     with django_assert_max_num_queries(14):
-        client.get(reverse("cases:practice_detail", args=[seosan.pk]))
+        client.get(reverse("practices:practice_detail", args=[seosan.pk]))
 
 
 # --- Feedback --------------------------------------------------------------------------------
 
 
 def feedback_url(case):
-    return reverse("cases:practice_feedback", args=[case.pk])
+    return reverse("practices:practice_feedback", args=[case.pk])
 
 
 def test_a_visitor_answers_once_and_is_refused_politely_the_second_time(client, seosan):
-    detail = reverse("cases:practice_detail", args=[seosan.pk])
+    detail = reverse("practices:practice_detail", args=[seosan.pk])
     response = client.post(feedback_url(seosan), {"felt": "yes", "comment": ""}, follow=True)
     assert response.redirect_chain == [(detail + "#feedback", 302)]
     html = response.content.decode()
@@ -274,7 +277,7 @@ def test_feedback_only_by_post(client, seosan):
 
 # --- Moderation ------------------------------------------------------------------------------
 
-QUEUE = reverse("cases:feedback_moderation")
+QUEUE = reverse("practices:feedback_moderation")
 
 
 @pytest.mark.parametrize(
@@ -285,7 +288,7 @@ def test_moderation_is_hidden_from_everyone_but_managers(client, make_user):
     if make_user:
         client.force_login(make_user())
     assert client.get(QUEUE).status_code == 404
-    moderate = reverse("cases:feedback_moderate", args=[feedback.pk])
+    moderate = reverse("practices:feedback_moderate", args=[feedback.pk])
     assert client.post(moderate, {"decision": "approved"}).status_code == 404
     feedback.refresh_from_db()
     assert feedback.moderation == ModerationState.PENDING
@@ -298,11 +301,11 @@ def test_manager_approves_a_comment_which_then_shows_on_the_practice(client, seo
     queue = client.get(QUEUE).content.decode()
     assert "The bay is full of visitors now." in queue and "Rude words" in queue
     response = client.post(
-        reverse("cases:feedback_moderate", args=[feedback.pk]), {"decision": "approved"}, follow=True
+        reverse("practices:feedback_moderate", args=[feedback.pk]), {"decision": "approved"}, follow=True
     )
     assert "The comment is approved" in response.content.decode()
     assert "The bay is full of visitors now." not in response.content.decode()  # left the queue
-    detail = client.get(reverse("cases:practice_detail", args=[seosan.pk])).content.decode()
+    detail = client.get(reverse("practices:practice_detail", args=[seosan.pk])).content.decode()
     assert "The bay is full of visitors now." in detail
     assert "Rude words" not in detail
 
@@ -311,7 +314,7 @@ def test_moderating_twice_is_refused_with_a_message(client):
     feedback = CitizenFeedbackFactory(comment="Hi", moderation=ModerationState.REJECTED)
     client.force_login(ManagerFactory())
     response = client.post(
-        reverse("cases:feedback_moderate", args=[feedback.pk]), {"decision": "approved"}, follow=True
+        reverse("practices:feedback_moderate", args=[feedback.pk]), {"decision": "approved"}, follow=True
     )
     assert "This comment has already been moderated." in response.content.decode()
     feedback.refresh_from_db()
@@ -326,8 +329,8 @@ def test_home_shows_headline_numbers_and_latest_practices(client, seosan):
     html = client.get(reverse("home")).content.decode()
     assert re.search(r'headline-number">2</span> <span class="headline-label">awarded practices', html)
     assert re.search(r'headline-number">50.0%</span>', html)
-    assert reverse("cases:practice_detail", args=[seosan.pk]) in html
-    assert reverse("cases:open_data") in html
+    assert reverse("practices:practice_detail", args=[seosan.pk]) in html
+    assert reverse("practices:open_data") in html
     assert reverse("api-docs") in html
 
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import permissions as roles
 
-from .. import permissions
-from ..forms import (
+from . import permissions
+from .forms import (
     SECTION_SLUGS,
     SECTIONS,
     AttachmentForm,
@@ -28,9 +28,9 @@ from ..forms import (
     WithdrawForm,
     outcome_initial,
 )
-from ..models import CaseState, InnovationCase
-from ..selectors import case_history, get_visible_case, open_cycles, own_government_cases
-from ..services.submission import (
+from .models import CaseState, InnovationCase
+from .selectors import case_history, get_visible_case, open_cycles, own_government_cases
+from .services import (
     SubmissionRefused,
     add_attachment,
     create_draft,

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from ..models import CitizenFeedback, FeltImprovement, InnovationCase, ModerationState
-from ..permissions import can_give_feedback, can_moderate_feedback
+from cases.models import InnovationCase
+
+from .models import CitizenFeedback, FeltImprovement, ModerationState
+from .permissions import can_give_feedback, can_moderate_feedback
 
 # At most RATE_LIMIT answers per client address in RATE_WINDOW seconds (settings may override).
 RATE_LIMIT = 5

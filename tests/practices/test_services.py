@@ -3,9 +3,10 @@ from django.core.cache import cache
 from django.db import IntegrityError
 from django.test import RequestFactory
 
-from cases.models import CitizenFeedback, CycleState, FeltImprovement, ModerationState
-from cases.permissions import can_give_feedback, can_moderate_feedback
-from cases.services.feedback import (
+from cases.models import CycleState
+from practices.models import CitizenFeedback, FeltImprovement, ModerationState
+from practices.permissions import can_give_feedback, can_moderate_feedback
+from practices.services import (
     FeedbackError,
     client_for_request,
     give_feedback,
@@ -14,7 +15,8 @@ from cases.services.feedback import (
     visitor_key,
 )
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
-from tests.cases.factories import AwardCycleFactory, CaseFactory, CitizenFeedbackFactory
+from tests.cases.factories import AwardCycleFactory, CaseFactory
+from tests.practices.factories import CitizenFeedbackFactory
 
 pytestmark = pytest.mark.django_db
 

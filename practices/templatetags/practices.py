@@ -2,16 +2,16 @@
 
 from django import template
 
-from .. import selectors_public
+from .. import selectors
 
 register = template.Library()
 
 
 @register.simple_tag
 def latest_practices(limit: int = 6):
-    return selectors_public.latest_practices(limit)
+    return selectors.latest_practices(limit)
 
 
 @register.simple_tag
 def public_headline():
-    return selectors_public.headline()
+    return selectors.headline()

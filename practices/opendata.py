@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseObstacle, CaseRemedy, InnovationCase
-from .selectors_public import practice_list
+from cases.models import CaseObstacle, CaseRemedy, InnovationCase
+
+from .selectors import practice_list
 
 LICENCE_NAME = "Korea Open Government License (KOGL) Type 1"
 LICENCE_URL = "https://www.kogl.or.kr/info/licenseType1.do"
@@ -105,7 +106,7 @@ def case_record(case: InnovationCase, *, base_url: str = "") -> dict:
     government = case.government
     return {
         "id": case.pk,
-        "url": base_url + reverse("cases:practice_detail", args=[case.pk]),
+        "url": base_url + reverse("practices:practice_detail", args=[case.pk]),
         "cycle": case.cycle.year,
         "government": {
             "code": government.code,

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from .views import public
+from . import views as public
+
+app_name = "practices"
 
 urlpatterns: list = [
     path("practices/", public.practice_list, name="practice_list"),

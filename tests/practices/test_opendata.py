@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from cases import opendata
 from cases.models import CycleState, Verification
+from practices import opendata
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory, OutcomeFactory
 from tests.governments.factories import CityFactory, ProvinceFactory
 from tests.reviews.factories import AwardDecisionFactory
@@ -39,7 +39,7 @@ def body(response) -> str:
 def test_csv_has_every_published_case_with_codes(client, seosan):
     CaseFactory(not_awarded=True, cycle=seosan.cycle)
     CaseFactory(awarded=True, cycle=AwardCycleFactory(state=CycleState.DECIDING))
-    response = client.get(reverse("cases:open_data_csv"))
+    response = client.get(reverse("practices:open_data_csv"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="innovation-awards-cases.csv"'
@@ -67,7 +67,7 @@ def test_csv_has_every_published_case_with_codes(client, seosan):
 def test_json_has_metadata_licence_attribution_and_nested_records(client, seosan):
     level = AwardLevelFactory(cycle=seosan.cycle, code="grand")
     AwardDecisionFactory(case=seosan, level=level, rationale="Birds", rationale_local="철새")
-    response = client.get(reverse("cases:open_data_json"))
+    response = client.get(reverse("practices:open_data_json"))
     assert response["Content-Type"] == "application/json; charset=utf-8"
     data = json.loads(body(response))
     assert data["count"] == 1
@@ -85,7 +85,7 @@ def test_json_has_metadata_licence_attribution_and_nested_records(client, seosan
 
 
 def test_json_with_no_cases_is_valid(client):
-    data = json.loads(body(client.get(reverse("cases:open_data_json"))))
+    data = json.loads(body(client.get(reverse("practices:open_data_json"))))
     assert (data["count"], data["cases"]) == (0, [])
 
 
@@ -93,20 +93,20 @@ def test_downloads_use_a_fixed_number_of_queries(client, django_assert_max_num_q
     cycle = AwardCycleFactory(year=2006, published=True)
     CaseFactory.create_batch(12, awarded=True, cycle=cycle, obstacles=["lack_of_resources"])
     with django_assert_max_num_queries(8):
-        body(client.get(reverse("cases:open_data_csv")))
+        body(client.get(reverse("practices:open_data_csv")))
 
 
 def test_open_data_page_states_licence_and_attribution(client, seosan):
-    html = client.get(reverse("cases:open_data")).content.decode()
+    html = client.get(reverse("practices:open_data")).content.decode()
     assert "Korea Open Government License (KOGL) Type 1" in html
     assert "Team POPONG (CC BY 3.0); source data Statistics Korea (KOSTAT/KOSIS)" in html
-    assert reverse("cases:open_data_csv") in html and reverse("cases:open_data_json") in html
+    assert reverse("practices:open_data_csv") in html and reverse("practices:open_data_json") in html
     assert reverse("api-docs") in html
     assert "All 1 awarded practice of the published award cycles" in html
 
 
 def test_demo_open_data_has_the_42_awarded_cases(client, demo_data):
-    data = json.loads(body(client.get(reverse("cases:open_data_json"))))
+    data = json.loads(body(client.get(reverse("practices:open_data_json"))))
     assert data["count"] == 42
     assert len(data["cases"]) == 42
     assert sum(record["uses_ict"] for record in data["cases"]) == 28

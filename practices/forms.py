@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import FeltImprovement, ModerationState
-from .services.feedback import COMMENT_MAX_LENGTH
+from .services import COMMENT_MAX_LENGTH
 
 
 class FeedbackForm(forms.Form):

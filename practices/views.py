@@ -1,6 +1,6 @@
 """Public pages: awarded practices (list with search and filters, detail), citizen feedback and its
-moderation, open-data downloads. Views stay thin: reads in ``selectors_public``, writes in
-``services.feedback``, filters in ``filters``."""
+moderation, open-data downloads. Views stay thin: reads in ``selectors``, writes in ``services``,
+filters in ``cases.filters`` (shared with the cases API)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import opendata
-from .. import selectors_public as public
-from ..filters import CaseFilter
-from ..forms_public import FeedbackForm, ModerationForm
-from ..models import CitizenFeedback, ModerationState, ObstacleType, ParticipationLevel, Purpose, RemedyType
-from ..permissions import can_moderate_feedback
-from ..services.feedback import (
+from cases.filters import CaseFilter
+from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
+
+from . import opendata
+from . import selectors as public
+from .forms import FeedbackForm, ModerationForm
+from .models import CitizenFeedback, ModerationState
+from .permissions import can_moderate_feedback
+from .services import (
     FeedbackError,
     client_for_request,
     give_feedback,
@@ -60,7 +62,7 @@ def practice_list(request):
     form = filterset.form
     return render(
         request,
-        "cases/practice_list.html",
+        "practices/list.html",
         {
             "form": form,
             "page": page,
@@ -119,7 +121,7 @@ def _public_case(pk):
 @require_GET
 def practice_detail(request, pk: int):
     case = _public_case(pk)
-    return render(request, "cases/practice_detail.html", _detail_context(request, case))
+    return render(request, "practices/detail.html", _detail_context(request, case))
 
 
 @require_POST
@@ -127,7 +129,7 @@ def practice_feedback(request, pk: int):
     case = _public_case(pk)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        return render(request, "cases/practice_detail.html", _detail_context(request, case, form), status=400)
+        return render(request, "practices/detail.html", _detail_context(request, case, form), status=400)
     try:
         feedback = give_feedback(
             case=case,
@@ -144,7 +146,7 @@ def practice_feedback(request, pk: int):
             return redirect(f"{case_url(case)}#feedback")
         form.add_error(None, error.message)
         status = 429 if error.code == "rate_limited" else 400
-        return render(request, "cases/practice_detail.html", _detail_context(request, case, form), status=status)
+        return render(request, "practices/detail.html", _detail_context(request, case, form), status=status)
     if feedback is not None and feedback.comment:
         messages.success(
             request, _("Thank you for your answer. Your comment will appear once a moderator has read it.")
@@ -155,14 +157,14 @@ def practice_feedback(request, pk: int):
 
 
 def case_url(case) -> str:
-    return reverse("cases:practice_detail", args=[case.pk])
+    return reverse("practices:practice_detail", args=[case.pk])
 
 
 @require_GET
 def moderation_queue(request):
     if not can_moderate_feedback(request.user):
         raise Http404("No such page")
-    return render(request, "cases/practice_moderation.html", {"pending": public.pending_comments()})
+    return render(request, "practices/moderation.html", {"pending": public.pending_comments()})
 
 
 @require_POST
@@ -173,7 +175,7 @@ def moderate(request, pk: int):
     form = ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Approve or reject the comment."))
-        return redirect("cases:feedback_moderation")
+        return redirect("practices:feedback_moderation")
     try:
         moderate_feedback(actor=request.user, feedback=feedback, decision=form.cleaned_data["decision"])
     except FeedbackError as error:
@@ -183,14 +185,14 @@ def moderate(request, pk: int):
             messages.success(request, _("The comment is approved and now shown on the practice's page."))
         else:
             messages.success(request, _("The comment is rejected and will not be shown."))
-    return redirect("cases:feedback_moderation")
+    return redirect("practices:feedback_moderation")
 
 
 @require_http_methods(["GET", "HEAD"])
 def open_data(request):
     return render(
         request,
-        "cases/practice_open_data.html",
+        "practices/open_data.html",
         {
             "count": public.practice_list().count(),
             "licence_name": opendata.LICENCE_NAME,

@@ -444,17 +444,14 @@ def _resubmit(*, actor, case: InnovationCase, message: str = "") -> InnovationCa
     if problems:
         raise SubmissionRefused(_("The case cannot be resubmitted yet:"), problems=problems)
     result = transition(case, to_state=CaseState.SUBMITTED, actor=actor, message=message)
-    if result.assignments.exists():
-        result = transition(
-            result, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Back to the assigned reviewers.")
-        )
-    return result
+    # A revision is requested only of a case in review, so its reviewers are assigned already.
+    return transition(result, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Back to the assigned reviewers."))
 
 
 @transaction.atomic
 def resubmit_after_revision(*, actor, case: InnovationCase, message: str = "") -> InnovationCase:
-    """Answer a revision request: revision_requested → submitted, and straight on to in_review when
-    reviewers are already assigned (both transitions are recorded)."""
+    """Answer a revision request: revision_requested → submitted → in_review, back to the reviewers
+    already assigned (both transitions are recorded)."""
     current = lock(case)
     _require_own_government(actor, current)
     if current.state != CaseState.REVISION_REQUESTED:

@@ -1,12 +1,14 @@
-from django.urls import NoReverseMatch, reverse
+"""The main menu: one entry per area, shown to the roles that use it."""
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
+from accounts import permissions
 
-# (url name, label, who sees it). URLs not yet built by a later app are skipped.
+# (url name, label, who sees it)
 NAVIGATION = [
     ("home", _("Home"), None),
-    ("cases:practice_list", _("Awarded practices"), None),
+    ("practices:practice_list", _("Awarded practices"), None),
     ("dashboard:index", _("Statistics"), None),
     ("cases:my_cases", _("My cases"), permissions.is_submitter),
     ("reviews:my_assignments", _("My reviews"), permissions.is_reviewer),
@@ -21,10 +23,7 @@ def navigation(request):
     for url_name, label, allowed in NAVIGATION:
         if allowed is not None and not allowed(user):
             continue
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
+        url = reverse(url_name)
         current = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"url": url, "label": label, "current": current})
     return {"main_navigation": items}

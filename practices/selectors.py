@@ -1,5 +1,5 @@
 """Reads for the public site: the practices list and detail, citizen feedback counts, the home
-page's headline numbers. Visibility comes from ``selectors.public_cases``."""
+page's headline numbers. Visibility comes from ``cases.selectors.public_cases``."""
 
 from __future__ import annotations
 
@@ -7,20 +7,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from cases.models import AwardCycle, CaseObstacle, CaseRemedy, CycleState, InnovationCase
+from cases.selectors import public_cases
+from core.numbers import percent
 from governments.models import UPPER_TIERS, LocalGovernment
-from innovation.numbers import percent
 
-from .models import (
-    AwardCycle,
-    CaseObstacle,
-    CaseRemedy,
-    CitizenFeedback,
-    CycleState,
-    FeltImprovement,
-    InnovationCase,
-    ModerationState,
-)
-from .selectors import public_cases
+from .models import CitizenFeedback, FeltImprovement, ModerationState
 
 
 def practice_list() -> QuerySet[InnovationCase]:

@@ -1,2 +1,0 @@
-"""Every write that matters to cases: submission workflow (``submission``) and citizen feedback
-(``feedback``). Import from the submodules."""

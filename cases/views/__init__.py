@@ -1,1 +1,0 @@
-"""Views of the cases app: ``public`` (practices, feedback, open data) and ``submitter`` (my cases)."""
