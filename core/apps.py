@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app shares: the application error, permission rules, rounding. No models."""
+
+    name = "core"
+    verbose_name = "Core"
