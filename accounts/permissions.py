@@ -1,6 +1,10 @@
-"""Role predicates: one named rule each, reused by views, the API and templates."""
+"""Role predicates (``core.rules``): the building blocks of every app's permission rules."""
 
 from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from core.rules import predicate
 
 from .models import Role
 
@@ -11,18 +15,20 @@ def _role(user) -> str | None:
     return user.role
 
 
-def is_submitter(user) -> bool:
+@predicate(message=_("Only municipal staff of a local government can do this."))
+def is_submitter(user, obj=None) -> bool:
     return _role(user) == Role.SUBMITTER and user.government_id is not None
 
 
-def is_reviewer(user) -> bool:
+@predicate(message=_("Only reviewers can do this."))
+def is_reviewer(user, obj=None) -> bool:
     return _role(user) == Role.REVIEWER
 
 
-def is_manager(user) -> bool:
+@predicate(message=_("Only award managers may do this."))
+def is_manager(user, obj=None) -> bool:
     return _role(user) == Role.MANAGER
 
 
-def is_staff_role(user) -> bool:
-    """Reviewers and managers: ministry people who may look beyond the published awards."""
-    return is_reviewer(user) or is_manager(user)
+# Reviewers and managers: ministry people who may look beyond the published awards.
+is_staff_role = is_reviewer | is_manager

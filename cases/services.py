@@ -2,9 +2,10 @@
 obstacles, remedies, outcomes and attachments; submit with a completeness check; withdraw; answer a
 revision request and resubmit.
 
-Every function is keyword-only, runs in one transaction, checks permission and state first and
-raises ``SubmissionRefused`` (a ``WorkflowError``) with a clear message when it refuses — in which
-case nothing has changed. Every change is recorded as a ``CaseEvent`` with the actor."""
+Every function is keyword-only, runs in one transaction, checks its rule (``cases.permissions``)
+first and raises ``core.errors.ApplicationError`` (or ``NotAllowed``) with a clear message when it
+refuses — in which case nothing has changed. Every change is recorded as a ``CaseEvent`` with the
+actor."""
 
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions as roles
-from cases import permissions
 from cases.models import (
     Attachment,
     AttachmentKind,
@@ -36,8 +35,11 @@ from cases.models import (
     ParticipantKind,
     RemedyType,
 )
+from cases.permissions import cycle_is_open
 from cases.uploads import validate_upload
-from cases.workflow import EDITABLE_STATES, WorkflowError, lock, transition
+from cases.workflow import lock, transition
+from core.errors import ApplicationError
+from core.rules import require
 
 # The case fields a submitter may set. Tier and population are a snapshot taken at submission;
 # state, government, cycle and the timestamps belong to the workflow.
@@ -71,15 +73,6 @@ OUTCOME_FIELDS = (
 )
 
 
-class SubmissionRefused(WorkflowError):
-    """A refused submission action. ``problems`` lists every reason (e.g. what the form lacks)."""
-
-    def __init__(self, message: str, *, problems: Sequence[str] = ()):
-        super().__init__(message)
-        self.message = message
-        self.problems = list(problems)
-
-
 @dataclass(frozen=True)
 class ObstacleItem:
     obstacle_type: ObstacleType
@@ -110,24 +103,6 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _require_own_government(actor, case: InnovationCase) -> None:
-    if not permissions.is_own_government_case(actor, case):
-        raise SubmissionRefused(_("You can only act on cases of your own government."))
-
-
-def _require_editable(actor, case: InnovationCase) -> None:
-    _require_own_government(actor, case)
-    if case.state not in EDITABLE_STATES:
-        raise SubmissionRefused(
-            _("A case that is “%(state)s” can no longer be changed.") % {"state": CaseState(case.state).label}
-        )
-    if not permissions.can_edit_case(actor, case):
-        raise SubmissionRefused(
-            _("The %(cycle)s cycle is not accepting submissions: drafts can no longer be changed.")
-            % {"cycle": case.cycle.label}
-        )
-
-
 def _record(case: InnovationCase, *, actor, kind: str, changes: dict | None = None, message: str = "") -> None:
     CaseEvent.objects.create(case=case, kind=kind, actor=actor, changes=changes or {}, message=message)
 
@@ -135,8 +110,9 @@ def _record(case: InnovationCase, *, actor, kind: str, changes: dict | None = No
 def _apply_fields(case: InnovationCase, fields: Mapping[str, Any]) -> dict[str, list]:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise SubmissionRefused(
-            _("These fields cannot be set by a submitter: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        raise ApplicationError(
+            _("These fields cannot be set by a submitter: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
+            code="unknown_fields",
         )
     changes: dict[str, list] = {}
     for name, value in fields.items():
@@ -162,7 +138,9 @@ def _set_participant_kinds(case: InnovationCase, kinds: Iterable[ParticipantKind
 def _set_typed_rows(case, *, model, type_field: str, related: str, items: Sequence, label: str) -> dict[str, list]:
     codes = [getattr(item, type_field).code for item in items]
     if len(codes) != len(set(codes)):
-        raise SubmissionRefused(_("Each %(label)s type can be listed only once.") % {"label": label})
+        raise ApplicationError(
+            _("Each %(label)s type can be listed only once.") % {"label": label}, fields={related: [_("Listed twice.")]}
+        )
     existing = {getattr(row, type_field).code: row for row in getattr(case, related).select_related(type_field)}
     old = [{"type": code, "description": row.description} for code, row in sorted(existing.items())]
     for item in items:
@@ -195,16 +173,27 @@ def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> d
         pk = item.pop("id", None)
         unknown = set(item) - set(OUTCOME_FIELDS)
         if unknown:
-            raise SubmissionRefused(_("Unknown outcome fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+            raise ApplicationError(
+                _("Unknown outcome fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}, code="unknown_fields"
+            )
         if not (item.get("indicator") or item.get("indicator_local")):
-            raise SubmissionRefused(_("Every outcome needs an indicator in at least one language."))
+            raise ApplicationError(
+                _("Every outcome needs an indicator in at least one language."),
+                fields={f"outcomes.{order}.indicator": [_("Name the indicator in English or Korean.")]},
+            )
         attachment = item.get("evidence_attachment")
         if attachment is not None and attachment.pk not in attachment_ids:
-            raise SubmissionRefused(_("The evidence file must be one of this case's attachments."))
+            raise ApplicationError(
+                _("The evidence file must be one of this case's attachments."),
+                fields={f"outcomes.{order}.evidence_attachment": [_("Choose one of this case's attachments.")]},
+            )
         if pk is not None:
             outcome = existing.pop(pk, None)
             if outcome is None:
-                raise SubmissionRefused(_("Outcome %(id)s does not belong to this case.") % {"id": pk})
+                raise ApplicationError(
+                    _("Outcome %(id)s does not belong to this case.") % {"id": pk},
+                    fields={f"outcomes.{order}.id": [_("Not an outcome of this case.")]},
+                )
         else:
             outcome = Outcome(case=case)
         for name in OUTCOME_FIELDS:
@@ -236,9 +225,7 @@ def _apply_all(
         try:
             case.full_clean(exclude=["cycle", "government", "created_by", "submitted_by"])
         except ValidationError as error:
-            raise SubmissionRefused(
-                _("Some values are not valid."), problems=[str(m) for m in error.messages]
-            ) from error
+            raise ApplicationError.from_validation_error(error, message=_("Some values are not valid.")) from error
         case.save()
     if participant_kinds is not None:
         changes |= _set_participant_kinds(case, participant_kinds)
@@ -277,16 +264,13 @@ def create_draft(
     outcomes: Sequence[Mapping[str, Any]] | None = None,
 ) -> InnovationCase:
     """A new draft for the actor's own government in a cycle that accepts submissions."""
-    if not roles.is_submitter(actor):
-        raise SubmissionRefused(_("Only municipal staff of a local government can create cases."))
-    if not permissions.cycle_accepts_submissions(cycle):
-        raise SubmissionRefused(_("The %(cycle)s cycle is not accepting submissions.") % {"cycle": cycle.label})
+    require(actor, "cases.create_case", cycle)
     case = InnovationCase(cycle=cycle, government_id=actor.government_id, created_by=actor)
     _apply_fields(case, fields or {})
     try:
         case.full_clean(exclude=["created_by", "submitted_by"])
     except ValidationError as error:
-        raise SubmissionRefused(_("Some values are not valid."), problems=list(error.messages)) from error
+        raise ApplicationError.from_validation_error(error, message=_("Some values are not valid.")) from error
     case.save()
     _apply_all(
         case,
@@ -315,7 +299,7 @@ def update_draft(
     a list replaces the obstacles / remedies / outcomes. Records one ``updated`` event with the
     changes as ``{field: [old, new]}`` (none when nothing changed)."""
     current = lock(case)
-    _require_editable(actor, current)
+    require(actor, "cases.edit_case", current)
     changes = _apply_all(
         current,
         fields=fields,
@@ -339,13 +323,13 @@ def add_attachment(
 ) -> Attachment:
     """Store an uploaded file after checking its content (PDF, PNG, JPEG, DOCX, XLSX; 10 MB)."""
     current = lock(case)
-    _require_editable(actor, current)
+    require(actor, "cases.edit_case", current)
     if kind not in AttachmentKind.values:
-        raise SubmissionRefused(_("Unknown kind of attachment."))
+        raise ApplicationError(_("Unknown kind of attachment."), fields={"kind": [_("Choose a kind of attachment.")]})
     try:
         content_type = validate_upload(file)
     except ValidationError as error:
-        raise SubmissionRefused(error.messages[0], problems=error.messages) from error
+        raise ApplicationError(error.messages[0], code="invalid_file", fields={"file": error.messages}) from error
     name = (file.name or "file").rsplit("/", 1)[-1][:255]
     attachment = Attachment(
         case=current, original_name=name, kind=kind, content_type=content_type, size=file.size, uploaded_by=actor
@@ -363,9 +347,9 @@ def add_attachment(
 @transaction.atomic
 def remove_attachment(*, actor, case: InnovationCase, attachment: Attachment) -> None:
     current = lock(case)
-    _require_editable(actor, current)
+    require(actor, "cases.edit_case", current)
     if attachment.case_id != current.pk:
-        raise SubmissionRefused(_("This file does not belong to the case."))
+        raise ApplicationError(_("This file does not belong to the case."), code="not_found")
     name = attachment.original_name
     storage, path = attachment.file.storage, attachment.file.name
     attachment.delete()
@@ -397,7 +381,7 @@ def completeness_problems(case: InnovationCase) -> list[str]:
 def submission_problems(actor, case: InnovationCase) -> list[str]:
     """Everything that stops ``actor`` from submitting ``case`` now (completeness and the cycle)."""
     problems = completeness_problems(case)
-    if case.state == CaseState.DRAFT and not permissions.cycle_accepts_submissions(case.cycle):
+    if case.state == CaseState.DRAFT and not cycle_is_open(actor, case.cycle):
         problems.append(
             _("The %(cycle)s cycle is not accepting submissions (it closed on %(date)s).")
             % {
@@ -413,18 +397,14 @@ def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
     """Submit a draft (or resubmit a case answering a revision request): refused with the list of
     what is missing; on success the government's tier and population are snapshotted."""
     current = lock(case)
-    _require_own_government(actor, current)
+    require(actor, "cases.submit_case", current)
     if current.state == CaseState.REVISION_REQUESTED:
         result = _resubmit(actor=actor, case=current)
         case.refresh_from_db()
         return result
-    if current.state != CaseState.DRAFT:
-        raise SubmissionRefused(
-            _("A case that is “%(state)s” cannot be submitted.") % {"state": CaseState(current.state).label}
-        )
     problems = submission_problems(actor, current)
     if problems:
-        raise SubmissionRefused(_("The case cannot be submitted yet:"), problems=problems)
+        raise ApplicationError(_("The case cannot be submitted yet:"), code="incomplete", problems=problems)
     government = current.government
     result = transition(
         current,
@@ -442,7 +422,7 @@ def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
 def _resubmit(*, actor, case: InnovationCase, message: str = "") -> InnovationCase:
     problems = completeness_problems(case)
     if problems:
-        raise SubmissionRefused(_("The case cannot be resubmitted yet:"), problems=problems)
+        raise ApplicationError(_("The case cannot be resubmitted yet:"), code="incomplete", problems=problems)
     result = transition(case, to_state=CaseState.SUBMITTED, actor=actor, message=message)
     # A revision is requested only of a case in review, so its reviewers are assigned already.
     return transition(result, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Back to the assigned reviewers."))
@@ -453,9 +433,9 @@ def resubmit_after_revision(*, actor, case: InnovationCase, message: str = "") -
     """Answer a revision request: revision_requested → submitted → in_review, back to the reviewers
     already assigned (both transitions are recorded)."""
     current = lock(case)
-    _require_own_government(actor, current)
+    require(actor, "cases.submit_case", current)
     if current.state != CaseState.REVISION_REQUESTED:
-        raise SubmissionRefused(_("Only a case sent back for revision can be resubmitted."))
+        raise ApplicationError(_("Only a case sent back for revision can be resubmitted."), code="invalid_state")
     result = _resubmit(actor=actor, case=current, message=message)
     case.refresh_from_db()
     return result
@@ -465,11 +445,7 @@ def resubmit_after_revision(*, actor, case: InnovationCase, message: str = "") -
 def withdraw_case(*, actor, case: InnovationCase, message: str = "") -> InnovationCase:
     """Withdraw a draft or a submitted case (not once review has started)."""
     current = lock(case)
-    _require_own_government(actor, current)
-    if not permissions.can_withdraw_case(actor, current):
-        raise SubmissionRefused(
-            _("A case that is “%(state)s” cannot be withdrawn.") % {"state": CaseState(current.state).label}
-        )
+    require(actor, "cases.withdraw_case", current)
     result = transition(current, to_state=CaseState.WITHDRAWN, actor=actor, message=message)
     case.refresh_from_db()
     return result

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import permissions as roles
+from core.errors import ApplicationError
+from core.forms import add_refusal
+from core.rules import allowed, refusal_message
 
-from . import permissions
 from .forms import (
     SECTION_SLUGS,
     SECTIONS,
@@ -31,7 +32,6 @@ from .forms import (
 from .models import CaseState, InnovationCase
 from .selectors import case_history, get_visible_case, open_cycles, own_government_cases
 from .services import (
-    SubmissionRefused,
     add_attachment,
     create_draft,
     remove_attachment,
@@ -55,7 +55,7 @@ CSS_CLASSES = {
 
 def _own_case(request, pk) -> InnovationCase:
     """The submitter's own government's case, or 404 for everyone else (existence must not leak)."""
-    if not roles.is_submitter(request.user):
+    if not allowed(request.user, "cases.view_own_cases"):
         raise Http404("No such case")
     return get_object_or_404(
         own_government_cases(request.user).select_related("cycle", "government__parent", "purpose"), pk=pk
@@ -84,7 +84,7 @@ def _next_section(section: str) -> str:
 @login_required
 @require_GET
 def my_cases(request):
-    if not roles.is_submitter(request.user):
+    if not allowed(request.user, "cases.view_own_cases"):
         raise Http404("Only for municipal staff")
     cases = list(
         own_government_cases(request.user)
@@ -93,7 +93,7 @@ def my_cases(request):
     )
     for case in cases:
         case.badge_class = CSS_CLASSES.get(case.state, "outline-gray")
-        case.editable = permissions.can_edit_case(request.user, case)
+        case.editable = allowed(request.user, "cases.edit_case", case)
     return render(
         request,
         "cases/my_cases.html",
@@ -104,7 +104,7 @@ def my_cases(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_new(request):
-    if not roles.is_submitter(request.user):
+    if not allowed(request.user, "cases.view_own_cases"):
         raise Http404("Only for municipal staff")
     cycles = open_cycles()
     if not cycles:
@@ -115,10 +115,8 @@ def case_new(request):
         fields = {name: form.cleaned_data[name] for name in BasicsForm.Meta.fields}
         try:
             case = create_draft(actor=request.user, cycle=form.cleaned_data["cycle"], fields=fields)
-        except SubmissionRefused as refused:
-            form.add_error(None, refused.message)
-            for problem in refused.problems:
-                form.add_error(None, problem)
+        except ApplicationError as refused:
+            add_refusal(form, refused)
         else:
             messages.success(request, _("Draft saved."))
             section = "purpose" if "continue" in request.POST else "basics"
@@ -185,15 +183,12 @@ def _save_section(section: str, request, case: InnovationCase, forms: dict) -> N
         add_attachment(actor=request.user, case=case, file=form.cleaned_data["file"], kind=form.cleaned_data["kind"])
 
 
-def _refusal_to_forms(forms: dict, refused: SubmissionRefused) -> None:
+def _refusal_to_forms(forms: dict, refused: ApplicationError) -> None:
     target = forms.get("form") or forms.get("upload_form")
     if target is not None:
-        target.add_error(None, refused.message)
-        for problem in refused.problems:
-            if problem != refused.message:
-                target.add_error(None, problem)
+        add_refusal(target, refused)
     else:
-        forms["refusal"] = [refused.message, *refused.problems]
+        forms["refusal"] = refused.all_messages()
 
 
 @login_required
@@ -202,7 +197,7 @@ def case_edit(request, pk, section):
     case = _own_case(request, pk)
     if section not in SECTION_SLUGS:
         raise Http404("No such section")
-    if not permissions.can_edit_case(request.user, case):
+    if not allowed(request.user, "cases.edit_case", case):
         messages.warning(request, _("This case can no longer be changed."))
         return redirect("cases:case_detail", case.pk)
     is_post = request.method == "POST"
@@ -215,7 +210,7 @@ def case_edit(request, pk, section):
         if valid:
             try:
                 _save_section(section, request, case, forms)
-            except SubmissionRefused as refused:
+            except ApplicationError as refused:
                 _refusal_to_forms(forms, refused)
                 status = 400
             else:
@@ -262,8 +257,8 @@ def case_detail(request, pk):
         "case": case,
         "history": case_history(case),
         "revision_message": revision_request_message(case) if case.state == CaseState.REVISION_REQUESTED else "",
-        "can_edit": permissions.can_edit_case(request.user, case),
-        "can_withdraw": permissions.can_withdraw_case(request.user, case),
+        "can_edit": allowed(request.user, "cases.edit_case", case),
+        "can_withdraw": allowed(request.user, "cases.withdraw_case", case),
         **_case_context(request, case),
     }
     return render(request, "cases/submitter_case_detail.html", context)
@@ -275,7 +270,7 @@ def case_submit(request, pk):
     case = _own_case(request, pk)
     try:
         submit_case(actor=request.user, case=case)
-    except SubmissionRefused as refused:
+    except ApplicationError as refused:
         context = {
             "case": case,
             "section": "review",
@@ -304,13 +299,13 @@ def case_withdraw(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             withdraw_case(actor=request.user, case=case, message=form.cleaned_data["message"])
-        except SubmissionRefused as refused:
+        except ApplicationError as refused:
             refusal = refused.message
         else:
             messages.success(request, _("The case was withdrawn."))
             return redirect("cases:case_detail", case.pk)
-    elif not permissions.can_withdraw_case(request.user, case):
-        refusal = _("A case that is “%(state)s” cannot be withdrawn.") % {"state": case.get_state_display()}
+    else:
+        refusal = refusal_message(request.user, "cases.withdraw_case", case) or ""
     status = 400 if refusal and request.method == "POST" else 200
     return render(
         request, "cases/submitter_withdraw.html", {"case": case, "form": form, "refusal": refusal}, status=status
@@ -324,7 +319,7 @@ def attachment_delete(request, pk, attachment_id):
     attachment = get_object_or_404(case.attachments, pk=attachment_id)
     try:
         remove_attachment(actor=request.user, case=case, attachment=attachment)
-    except SubmissionRefused as refused:
+    except ApplicationError as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("“%(name)s” was removed.") % {"name": attachment.original_name})

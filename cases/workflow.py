@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
+
 from .models import AwardCycle, CaseEvent, CaseState, CycleState, InnovationCase
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -22,6 +24,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Submitted content is frozen except while a case is a draft or answers a revision request.
 EDITABLE_STATES = frozenset({CaseState.DRAFT, CaseState.REVISION_REQUESTED})
+# A submitter may take a case back until review starts.
+WITHDRAWABLE_STATES = frozenset({CaseState.DRAFT, CaseState.SUBMITTED})
 
 
 # The forward path of a cycle, one step at a time (deciding -> published is the publication).
@@ -39,8 +43,10 @@ def next_cycle_state(cycle: AwardCycle) -> CycleState | None:
     return CycleState(target) if target else None
 
 
-class WorkflowError(Exception):
-    """A refused action; the message says why, in the request's language."""
+class WorkflowError(ApplicationError):
+    """A transition the state machine does not allow; the message says why, in the request's language."""
+
+    default_code = "invalid_transition"
 
 
 def can_transition(case: InnovationCase, to_state: str) -> bool:

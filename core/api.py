@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 
@@ -47,6 +48,24 @@ class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
     problems = serializers.ListField(child=serializers.CharField())
+
+
+# Errors any operation can answer, and the extra ones of operations that take a body.
+ANY_OPERATION_ERRORS = (400, 401, 403, 404, 429)
+BODY_OPERATION_ERRORS = (409, 413, 415)
+
+
+class ErrorDocumentingAutoSchema(AutoSchema):
+    """drf-spectacular's schema plus the error answers every operation can give, all in the one shape
+    (``ErrorSerializer``), so that clients and contract tests know every status code."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        statuses = ANY_OPERATION_ERRORS + (BODY_OPERATION_ERRORS if self.method in ("POST", "PUT", "PATCH") else ())
+        for status in statuses:
+            if str(status) not in responses:
+                responses[str(status)] = self._get_response_for_code(ErrorSerializer, str(status), direction=direction)
+        return responses
 
 
 def error_body(

@@ -16,13 +16,15 @@ def add_refusal(form: forms.BaseForm, error: ApplicationError, *, field_names: M
     """Put ``error`` on ``form``: field messages on their fields, the message and problems on top."""
     field_names = field_names or {}
     general: list[str] = []
+    beside_fields: set[str] = set()
     for name, messages in error.fields.items():
         target = field_names.get(name, name)
         if target in form.fields:
             for message in messages:
                 form.add_error(target, message)
+                beside_fields.add(message)
         else:
             general.extend(messages)
     for message in [error.message, *error.problems, *general]:
-        if message and message not in form.non_field_errors():
+        if message and message not in beside_fields and message not in form.non_field_errors():
             form.add_error(None, message)

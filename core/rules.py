@@ -149,6 +149,13 @@ def allowed(user, name: str, obj=None) -> bool:
     return _get(name)(user, obj)
 
 
+def refusal_message(user, name: str, obj=None) -> str | None:
+    """Why rule ``name`` refuses ``user`` on ``obj`` (None when it allows): for pages that say so
+    before the user tries."""
+    refusal = _get(name).refusal(user, obj)
+    return refusal.message if refusal is not None else None
+
+
 def require(user, name: str, obj=None) -> None:
     """Raise the refusal of rule ``name`` for ``user`` on ``obj``; return when it is allowed."""
     refusal = _get(name).refusal(user, obj)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
+from core.rules import allowed
+
 from .statistics import Scope, cycle_years_by_scope
 
 
@@ -33,7 +34,7 @@ class StatsFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         self.user = user
         self.cycles_by_scope = cycle_years_by_scope()
-        self.staff = permissions.can_choose_submitted_scope(user)
+        self.staff = allowed(user, "dashboard.choose_submitted_scope")
         years = self.cycles_by_scope[Scope.SUBMITTED if self.staff else Scope.AWARDED]
         self.fields["cycle"].choices = [(year, str(year)) for year in years]
 

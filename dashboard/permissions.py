@@ -1,15 +1,11 @@
-"""Who may see what on the dashboard (one named predicate per rule)."""
+"""Who may see what on the dashboard (``core.rules``)."""
 
 from __future__ import annotations
 
-from accounts import permissions as roles
+from accounts.permissions import is_manager, is_staff_role
+from core.rules import rule
 
-
-def can_choose_submitted_scope(user) -> bool:
-    """Reviewers and managers may widen the statistics to every submitted case, not only the awards."""
-    return roles.is_staff_role(user)
-
-
-def can_view_award_rate(user) -> bool:
-    """The award rate by tier (awarded ÷ submitted) is for award managers."""
-    return roles.is_manager(user)
+# Reviewers and managers may widen the statistics to every submitted case, not only the awards.
+can_choose_submitted_scope = rule("dashboard.choose_submitted_scope", is_staff_role)
+# The award rate by tier (awarded ÷ submitted) is for award managers.
+can_view_award_rate = rule("dashboard.view_award_rate", is_manager)

@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from . import permissions
+from core.rules import allowed
+
 from .charts import build_figures, figure_spec
 from .forms import StatsFilterForm
 from .statistics import (
@@ -41,7 +42,7 @@ def index(request):
     form = StatsFilterForm(request.GET or None, user=request.user)
     scope, cycles = form.filters()
     statistics = compute_statistics(
-        scope=scope, cycles=cycles, include_award_rate=permissions.can_view_award_rate(request.user)
+        scope=scope, cycles=cycles, include_award_rate=allowed(request.user, "dashboard.view_award_rate")
     )
     figures = build_figures(statistics)
     sections = []
@@ -62,7 +63,7 @@ def index(request):
         "form": form,
         "statistics": statistics,
         "scope_label": Scope(scope).label,
-        "can_choose_scope": permissions.can_choose_submitted_scope(request.user),
+        "can_choose_scope": allowed(request.user, "dashboard.choose_submitted_scope"),
         "study_sections": [s for s in sections if s["study"]],
         "more_sections": [s for s in sections if not s["study"]],
         "api_url": reverse("stats"),

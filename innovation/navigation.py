@@ -3,16 +3,16 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts import permissions
+from core.rules import allowed
 
-# (url name, label, who sees it)
+# (url name, label, the rule that shows it: None for everyone)
 NAVIGATION = [
     ("home", _("Home"), None),
     ("practices:practice_list", _("Awarded practices"), None),
     ("dashboard:index", _("Statistics"), None),
-    ("cases:my_cases", _("My cases"), permissions.is_submitter),
-    ("reviews:my_assignments", _("My reviews"), permissions.is_reviewer),
-    ("reviews:manage", _("Manage awards"), permissions.is_manager),
+    ("cases:my_cases", _("My cases"), "cases.view_own_cases"),
+    ("reviews:my_assignments", _("My reviews"), "reviews.review_cases"),
+    ("reviews:manage", _("Manage awards"), "reviews.manage_awards"),
     ("api-root", _("Open API"), None),
 ]
 
@@ -20,8 +20,8 @@ NAVIGATION = [
 def navigation(request):
     user = getattr(request, "user", None)
     items = []
-    for url_name, label, allowed in NAVIGATION:
-        if allowed is not None and not allowed(user):
+    for url_name, label, rule in NAVIGATION:
+        if rule is not None and not allowed(user, rule):
             continue
         url = reverse(url_name)
         current = request.path == url if url == "/" else request.path.startswith(url)

@@ -16,24 +16,16 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from cases.models import InnovationCase
+from core.errors import ApplicationError, Conflict, RateLimited
+from core.rules import require
 
 from .models import CitizenFeedback, FeltImprovement, ModerationState
-from .permissions import can_give_feedback, can_moderate_feedback
 
 # At most RATE_LIMIT answers per client address in RATE_WINDOW seconds (settings may override).
 RATE_LIMIT = 5
 RATE_WINDOW = 10 * 60
 COMMENT_MAX_LENGTH = 2000
 SESSION_KEY = "feedback_visitor"
-
-
-class FeedbackError(Exception):
-    """A refused answer or moderation; the message says why, in the request's language."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 # --- Who is answering -------------------------------------------------------------------------
@@ -100,26 +92,22 @@ def give_feedback(
     user=None,
 ) -> CitizenFeedback | None:
     """Record ``visitor``'s answer on ``case``. Returns ``None`` (and stores nothing) for bots that
-    filled the honeypot; raises ``FeedbackError`` when refused."""
-    if not can_give_feedback(user, case):
-        raise FeedbackError(_("Feedback is only possible on published awarded practices."), code="not_allowed")
+    filled the honeypot; raises an ``ApplicationError`` when refused (``Conflict`` with code
+    ``duplicate`` when the visitor has answered already)."""
+    require(user, "practices.give_feedback", case)
     if honeypot:
         return None
     if client and _rate_limited(client):
-        raise FeedbackError(
-            _("Too many answers have come from your connection. Please try again in a few minutes."),
-            code="rate_limited",
-        )
+        raise RateLimited(_("Too many answers have come from your connection. Please try again in a few minutes."))
     if felt not in FeltImprovement.values:
-        raise FeedbackError(_("Choose yes, no or not sure."), code="invalid")
+        raise ApplicationError(_("Choose yes, no or not sure."), fields={"felt": [_("Choose yes, no or not sure.")]})
     comment = (comment or "").strip()
     if len(comment) > COMMENT_MAX_LENGTH:
-        raise FeedbackError(
-            _("The comment can be at most %(max)d characters long.") % {"max": COMMENT_MAX_LENGTH}, code="invalid"
-        )
+        too_long = _("The comment can be at most %(max)d characters long.") % {"max": COMMENT_MAX_LENGTH}
+        raise ApplicationError(too_long, fields={"comment": [too_long]})
     already = _("You have already answered for this practice — thank you. Each visitor can answer once.")
     if CitizenFeedback.objects.filter(case=case, visitor=visitor).exists():
-        raise FeedbackError(already, code="duplicate")
+        raise Conflict(already, code="duplicate")
     try:
         with transaction.atomic():
             return CitizenFeedback.objects.create(
@@ -130,7 +118,7 @@ def give_feedback(
                 moderation=ModerationState.PENDING if comment else ModerationState.NONE,
             )
     except IntegrityError:  # a concurrent answer by the same visitor won the race
-        raise FeedbackError(already, code="duplicate") from None
+        raise Conflict(already, code="duplicate") from None
 
 
 MODERATION_DECISIONS = (ModerationState.APPROVED, ModerationState.REJECTED)
@@ -139,13 +127,12 @@ MODERATION_DECISIONS = (ModerationState.APPROVED, ModerationState.REJECTED)
 @transaction.atomic
 def moderate_feedback(*, actor, feedback: CitizenFeedback, decision: str) -> CitizenFeedback:
     """Approve or reject a pending comment (managers only)."""
-    if not can_moderate_feedback(actor):
-        raise FeedbackError(_("Only award managers can moderate comments."), code="not_allowed")
+    require(actor, "practices.moderate_feedback")
     if decision not in MODERATION_DECISIONS:
-        raise FeedbackError(_("Approve or reject the comment."), code="invalid")
+        raise ApplicationError(_("Approve or reject the comment."), fields={"decision": [_("Approve or reject.")]})
     current = CitizenFeedback.objects.select_for_update().get(pk=feedback.pk)
     if current.moderation != ModerationState.PENDING:
-        raise FeedbackError(_("This comment has already been moderated."), code="already_moderated")
+        raise Conflict(_("This comment has already been moderated."), code="already_moderated")
     current.moderation = decision
     current.moderated_by = actor
     current.moderated_at = timezone.now()

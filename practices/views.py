@@ -15,14 +15,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.filters import CaseFilter
 from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
+from core.errors import ApplicationError
+from core.forms import add_refusal
+from core.rules import allowed
 
 from . import opendata
 from . import selectors as public
 from .forms import FeedbackForm, ModerationForm
 from .models import CitizenFeedback, ModerationState
-from .permissions import can_moderate_feedback
 from .services import (
-    FeedbackError,
     client_for_request,
     give_feedback,
     moderate_feedback,
@@ -110,7 +111,7 @@ def _detail_context(request, case, form=None) -> dict:
         "comments": public.approved_comments(case),
         "answer": public.visitor_answer(case, visitor),
         "form": form or FeedbackForm(),
-        "can_moderate": can_moderate_feedback(request.user),
+        "can_moderate": allowed(request.user, "practices.moderate_feedback"),
     }
 
 
@@ -140,13 +141,12 @@ def practice_feedback(request, pk: int):
             client=client_for_request(request),
             user=request.user,
         )
-    except FeedbackError as error:
+    except ApplicationError as error:
         if error.code == "duplicate":
             messages.info(request, error.message)
             return redirect(f"{case_url(case)}#feedback")
-        form.add_error(None, error.message)
-        status = 429 if error.code == "rate_limited" else 400
-        return render(request, "practices/detail.html", _detail_context(request, case, form), status=status)
+        add_refusal(form, error)
+        return render(request, "practices/detail.html", _detail_context(request, case, form), status=error.status)
     if feedback is not None and feedback.comment:
         messages.success(
             request, _("Thank you for your answer. Your comment will appear once a moderator has read it.")
@@ -162,14 +162,14 @@ def case_url(case) -> str:
 
 @require_GET
 def moderation_queue(request):
-    if not can_moderate_feedback(request.user):
+    if not allowed(request.user, "practices.moderate_feedback"):
         raise Http404("No such page")
     return render(request, "practices/moderation.html", {"pending": public.pending_comments()})
 
 
 @require_POST
 def moderate(request, pk: int):
-    if not can_moderate_feedback(request.user):
+    if not allowed(request.user, "practices.moderate_feedback"):
         raise Http404("No such page")
     feedback = get_object_or_404(CitizenFeedback.objects.exclude(moderation=ModerationState.NONE), pk=pk)
     form = ModerationForm(request.POST)
@@ -178,7 +178,7 @@ def moderate(request, pk: int):
         return redirect("practices:feedback_moderation")
     try:
         moderate_feedback(actor=request.user, feedback=feedback, decision=form.cleaned_data["decision"])
-    except FeedbackError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
     else:
         if form.cleaned_data["decision"] == ModerationState.APPROVED:

@@ -9,6 +9,7 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from cases.access import CaseReader, register_case_reader
 
+        from . import permissions  # noqa: F401  (registers the app's rules)
         from .permissions import is_assigned_reviewer
         from .selectors import assigned_cases_condition
 

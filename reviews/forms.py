@@ -33,8 +33,8 @@ def _outcome_claim(outcome: Outcome) -> str:
 class ReviewForm(forms.Form):
     """A score per criterion, a verification per outcome, comments, recommendation and declaration.
 
-    Field names: ``score_<criterion id>`` and ``verification_<outcome id>``, matching the keys of the
-    errors ``services.save_review`` raises."""
+    Field names: ``score_<criterion id>`` and ``verification_<outcome id>``; ``field_names`` maps the
+    domain names of the service's field errors (``scores.<id>``, ``verifications.<id>``) to them."""
 
     comment_to_submitter = forms.CharField(
         label=_("Comment to the submitter"),
@@ -114,9 +114,11 @@ class ReviewForm(forms.Form):
             "declared_no_conflict": data["declared_no_conflict"],
         }
 
-    def add_service_errors(self, error) -> None:
-        for field, messages in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, messages)
+    def field_names(self) -> dict[str, str]:
+        return {
+            **{f"scores.{criterion.pk}": f"score_{criterion.pk}" for criterion in self.criteria},
+            **{f"verifications.{outcome.pk}": f"verification_{outcome.pk}" for outcome in self.outcomes},
+        }
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):

@@ -1,79 +1,26 @@
-"""One named predicate per rule of DESIGN.md §4 for reviews and decisions, reused by views, the API
-and templates. Who may *see* reviews is also a queryset in ``selectors.visible_reviews``."""
+"""The rules of DESIGN.md §4 for reviews and decisions, each a named rule of small predicates
+(``core.rules``), checked through one call by the services, views, the API and templates. Who may
+*see* reviews is also a queryset in ``selectors.visible_reviews``."""
 
 from __future__ import annotations
 
-from accounts import permissions as roles
-from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from .models import Review, ReviewAssignment, ReviewState
+from accounts.permissions import is_manager, is_reviewer, is_submitter
+from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
+from core.errors import ApplicationError, Conflict
+from core.rules import predicate, rule
+
+from .models import AwardDecision, Review, ReviewAssignment, ReviewState
 
 # Cycle states in which reviewers may be assigned and reviews written.
 REVIEWING_CYCLE_STATES = (CycleState.OPEN, CycleState.REVIEWING, CycleState.DECIDING)
 # Case states that can take a reviewer.
 ASSIGNABLE_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW)
-
-
-def is_assigned_reviewer(user, case: InnovationCase) -> bool:
-    return roles.is_reviewer(user) and ReviewAssignment.objects.filter(case=case, reviewer=user).exists()
-
-
-def can_manage_awards(user) -> bool:
-    return roles.is_manager(user)
-
-
-def can_assign_reviewer(user, case: InnovationCase) -> bool:
-    return (
-        roles.is_manager(user) and case.state in ASSIGNABLE_CASE_STATES and case.cycle.state in REVIEWING_CYCLE_STATES
-    )
-
-
-def can_view_assignment(user, assignment: ReviewAssignment) -> bool:
-    return roles.is_manager(user) or (roles.is_reviewer(user) and assignment.reviewer_id == user.pk)
-
-
-def can_edit_review(user, assignment: ReviewAssignment) -> bool:
-    """The assigned reviewer, while the case is in review, the cycle reviewing and the review a draft."""
-    review = getattr(assignment, "review", None)
-    return (
-        roles.is_reviewer(user)
-        and assignment.reviewer_id == user.pk
-        and assignment.case.state == CaseState.IN_REVIEW
-        and assignment.case.cycle.state in REVIEWING_CYCLE_STATES
-        and (review is None or review.state == ReviewState.DRAFT)
-    )
-
-
-def can_view_review(user, review: Review) -> bool:
-    """The whole review: managers, and the reviewer who wrote it."""
-    return roles.is_manager(user) or (roles.is_reviewer(user) and review.assignment.reviewer_id == user.pk)
-
-
-def can_view_comment_to_submitter(user, review: Review) -> bool:
-    """Submitters of the case's government see the comment meant for them once the cycle is published."""
-    case = review.assignment.case
-    return can_view_review(user, review) or (
-        roles.is_submitter(user)
-        and case.government_id == user.government_id
-        and review.state == ReviewState.SUBMITTED
-        and case.cycle.state == CycleState.PUBLISHED
-    )
-
-
-def can_decide_case(user, case: InnovationCase) -> bool:
-    return roles.is_manager(user) and case.state == CaseState.IN_REVIEW and case.cycle.state == CycleState.DECIDING
-
-
-def can_request_revision(user, case: InnovationCase) -> bool:
-    return roles.is_manager(user) and case.state == CaseState.IN_REVIEW and case.cycle.state in REVIEWING_CYCLE_STATES
-
-
-def can_change_cycle_state(user, cycle: AwardCycle) -> bool:
-    return roles.is_manager(user) and cycle.state != CycleState.PUBLISHED
-
-
-def can_publish_cycle(user, cycle: AwardCycle) -> bool:
-    return roles.is_manager(user) and cycle.state == CycleState.DECIDING
+# Case states still waiting for a decision: a cycle cannot be published while one is left.
+UNDECIDED_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW, CaseState.REVISION_REQUESTED)
 
 
 def conflict_reason(reviewer, case: InnovationCase) -> str | None:
@@ -81,34 +28,296 @@ def conflict_reason(reviewer, case: InnovationCase) -> str | None:
 
     A reviewer affiliated with a government may not review that government's cases, nor those of its
     parent or of its children (DESIGN.md §3)."""
-    from django.utils.translation import gettext as _
-
     own = getattr(reviewer, "government", None)
     if own is None:
         return None
     government = case.government
     values = {"reviewer": reviewer.get_full_name() or reviewer.username, "own": own.display_name}
     if government.pk == own.pk:
-        return _("%(reviewer)s is affiliated with %(own)s, the government that submitted this case.") % values
+        return gettext("%(reviewer)s is affiliated with %(own)s, the government that submitted this case.") % values
     if own.parent_id is not None and government.pk == own.parent_id:
-        return _("%(reviewer)s is affiliated with %(own)s, a child of %(government)s, which submitted this case.") % {
-            **values,
-            "government": government.display_name,
-        }
+        return gettext(
+            "%(reviewer)s is affiliated with %(own)s, a child of %(government)s, which submitted this case."
+        ) % {**values, "government": government.display_name}
     if government.parent_id is not None and government.parent_id == own.pk:
-        return _(
+        return gettext(
             "%(reviewer)s is affiliated with %(own)s, the parent of %(government)s, which submitted this case."
-        ) % {
-            **values,
-            "government": government.display_name,
-        }
+        ) % {**values, "government": government.display_name}
     return None
 
 
-def can_score_case(user, case: InnovationCase) -> bool:
-    """Score a case: an assigned reviewer without a conflict of interest."""
+def _case_state(case: InnovationCase) -> str:
+    return CaseState(case.state).label
+
+
+def _cycle_state(cycle: AwardCycle) -> str:
+    return CycleState(cycle.state).label
+
+
+# --- predicates on a case ---------------------------------------------------------------------
+
+
+@predicate
+def is_assigned_reviewer(user, case: InnovationCase) -> bool:
+    return is_reviewer(user) and ReviewAssignment.objects.filter(case=case, reviewer=user).exists()
+
+
+@predicate(
+    message=lambda user, case: gettext("Conflict of interest: %(reason)s") % {"reason": conflict_reason(user, case)},
+    error=ApplicationError,
+    code="conflict_of_interest",
+)
+def has_no_conflict(user, case: InnovationCase) -> bool:
+    return conflict_reason(user, case) is None
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("Reviewers cannot be assigned while the cycle is “%(state)s”.") % {"state": _cycle_state(case.cycle)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def cycle_takes_reviewers(user, case: InnovationCase) -> bool:
+    return case.cycle.state in REVIEWING_CYCLE_STATES
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("A case that is “%(state)s” cannot be assigned to a reviewer.") % {"state": _case_state(case)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def case_takes_reviewers(user, case: InnovationCase) -> bool:
+    return case.state in ASSIGNABLE_CASE_STATES
+
+
+@predicate(
+    message=lambda user, case: gettext("%(user)s is not an active reviewer.") % {"user": user.username},
+    error=ApplicationError,
+    code="not_a_reviewer",
+)
+def is_active_reviewer(user, case=None) -> bool:
+    return is_reviewer(user) and user.is_active
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("%(user)s is already assigned to “%(case)s”.") % {"user": user.username, "case": case}
+    ),
+    error=ApplicationError,
+    code="already_assigned",
+)
+def is_not_yet_assigned(user, case: InnovationCase) -> bool:
+    return not ReviewAssignment.objects.filter(case=case, reviewer=user).exists()
+
+
+@predicate(
+    message=lambda user, case: gettext("“%(case)s” has already been decided.") % {"case": case},
+    error=ApplicationError,
+    code="already_decided",
+)
+def is_undecided(user, case: InnovationCase) -> bool:
+    return not AwardDecision.objects.filter(case=case).exists()
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("Decisions are made while the cycle is “%(deciding)s”; it is “%(state)s”.")
+        % {"deciding": CycleState.DECIDING.label, "state": _cycle_state(case.cycle)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def cycle_is_deciding(user, case: InnovationCase) -> bool:
+    return case.cycle.state == CycleState.DECIDING
+
+
+@predicate(
+    message=lambda user, case: gettext("A case that is “%(state)s” cannot be decided.") % {"state": _case_state(case)},
+    error=ApplicationError,
+    code="invalid_state",
+)
+def is_in_review(user, case: InnovationCase) -> bool:
+    return case.state == CaseState.IN_REVIEW
+
+
+@predicate(
+    message=_("A case needs at least one submitted review before a decision."),
+    error=ApplicationError,
+    code="no_review",
+)
+def has_a_submitted_review(user, case: InnovationCase) -> bool:
+    return Review.objects.filter(assignment__case=case, state=ReviewState.SUBMITTED).exists()
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("A revision can be requested only for a case in review; this one is “%(state)s”.")
+        % {"state": _case_state(case)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def is_in_review_of_a_reviewing_cycle(user, case: InnovationCase) -> bool:
+    return case.state == CaseState.IN_REVIEW and case.cycle.state in REVIEWING_CYCLE_STATES
+
+
+# --- predicates on an assignment --------------------------------------------------------------
+
+
+@predicate(message=_("Only the assigned reviewer may write this review."))
+def is_the_assigned_reviewer(user, assignment: ReviewAssignment) -> bool:
+    return is_reviewer(user) and assignment.reviewer_id == user.pk
+
+
+def _review(assignment: ReviewAssignment) -> Review | None:
+    return Review.objects.filter(assignment_id=assignment.pk).first()
+
+
+@predicate(
+    message=lambda user, assignment: (
+        gettext("This review was submitted on %(date)s and is locked; it can no longer be changed.")
+        % {"date": timezone.localtime(_review(assignment).submitted_at).strftime("%Y-%m-%d %H:%M")}
+    ),
+    error=Conflict,
+    code="review_locked",
+)
+def review_is_open(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return review is None or review.state == ReviewState.DRAFT
+
+
+@predicate(
+    message=lambda user, assignment: (
+        gettext("The case is “%(state)s”: reviews can only be written while it is in review.")
+        % {"state": _case_state(assignment.case)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def assignment_case_in_review(user, assignment: ReviewAssignment) -> bool:
+    return assignment.case.state == CaseState.IN_REVIEW
+
+
+@predicate(
+    message=lambda user, assignment: (
+        gettext("The cycle is “%(state)s”: reviews are closed.") % {"state": _cycle_state(assignment.case.cycle)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def assignment_cycle_reviewing(user, assignment: ReviewAssignment) -> bool:
+    return assignment.case.cycle.state in REVIEWING_CYCLE_STATES
+
+
+@predicate(
+    message=lambda user, assignment: (
+        gettext("Conflict of interest: %(reason)s") % {"reason": conflict_reason(user, assignment.case)}
+    ),
+    error=ApplicationError,
+    code="conflict_of_interest",
+)
+def assignment_has_no_conflict(user, assignment: ReviewAssignment) -> bool:
+    return conflict_reason(user, assignment.case) is None
+
+
+@predicate
+def is_own_assignment(user, assignment: ReviewAssignment) -> bool:
+    return is_reviewer(user) and assignment.reviewer_id == user.pk
+
+
+# --- predicates on a review -------------------------------------------------------------------
+
+
+@predicate
+def wrote_the_review(user, review: Review) -> bool:
+    return is_reviewer(user) and review.assignment.reviewer_id == user.pk
+
+
+@predicate
+def is_submitted_review_of_own_published_case(user, review: Review) -> bool:
+    case = review.assignment.case
     return (
-        roles.is_reviewer(user)
-        and conflict_reason(user, case) is None
-        and case.assignments.filter(reviewer=user).exists()
+        is_submitter(user)
+        and case.government_id == user.government_id
+        and review.state == ReviewState.SUBMITTED
+        and case.cycle.state == CycleState.PUBLISHED
     )
+
+
+# --- predicates on a cycle --------------------------------------------------------------------
+
+
+@predicate(
+    message=_("A published cycle cannot change any more."),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def cycle_is_not_published(user, cycle: AwardCycle) -> bool:
+    return cycle.state != CycleState.PUBLISHED
+
+
+@predicate(
+    message=lambda user, cycle: (
+        gettext("Only a cycle that is “%(deciding)s” can be published; this one is “%(state)s”.")
+        % {"deciding": CycleState.DECIDING.label, "state": _cycle_state(cycle)}
+    ),
+    error=ApplicationError,
+    code="invalid_state",
+)
+def cycle_can_be_published(user, cycle: AwardCycle) -> bool:
+    return cycle.state == CycleState.DECIDING
+
+
+def undecided_cases(cycle: AwardCycle) -> int:
+    return InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).count()
+
+
+@predicate(
+    message=lambda user, cycle: (
+        gettext("%(count)s case(s) still await a decision; decide them before publishing.")
+        % {"count": undecided_cases(cycle)}
+    ),
+    error=ApplicationError,
+    code="undecided_cases",
+)
+def every_case_is_decided(user, cycle: AwardCycle) -> bool:
+    # A case out for revision would otherwise come back into a cycle whose results are final.
+    return undecided_cases(cycle) == 0
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+# The reviewers' area: their assignments and the reviews they write.
+can_review_cases = rule("reviews.review_cases", is_reviewer)
+can_manage_awards = rule("reviews.manage_awards", is_manager)
+can_assign_reviewer = rule("reviews.assign_reviewer", is_manager & cycle_takes_reviewers & case_takes_reviewers)
+# The other side of an assignment: may this reviewer take this case?
+can_take_assignment = rule("reviews.take_assignment", is_active_reviewer & has_no_conflict & is_not_yet_assigned)
+can_view_assignment = rule("reviews.view_assignment", is_manager | is_own_assignment)
+# The assigned reviewer, while the case is in review, the cycle reviewing and the review a draft.
+can_edit_review = rule(
+    "reviews.edit_review",
+    is_the_assigned_reviewer
+    & review_is_open
+    & assignment_case_in_review
+    & assignment_cycle_reviewing
+    & assignment_has_no_conflict,
+)
+can_score_case = rule("reviews.score_case", is_assigned_reviewer & has_no_conflict)
+# The whole review: managers, and the reviewer who wrote it.
+can_view_review = rule("reviews.view_review", is_manager | wrote_the_review)
+# Reviews in full, not only their comments to the submitter (which rows: ``selectors.visible_reviews``).
+can_read_whole_reviews = rule("reviews.read_whole_reviews", is_manager | is_reviewer)
+# Submitters of the case's government see the comment meant for them once the cycle is published.
+can_view_comment_to_submitter = rule(
+    "reviews.view_comment_to_submitter", can_view_review | is_submitted_review_of_own_published_case
+)
+can_decide_case = rule(
+    "reviews.decide_case", is_manager & is_undecided & cycle_is_deciding & is_in_review & has_a_submitted_review
+)
+can_request_revision = rule("reviews.request_revision", is_manager & is_undecided & is_in_review_of_a_reviewing_cycle)
+can_change_cycle_state = rule("reviews.change_cycle_state", is_manager & cycle_is_not_published)
+can_publish_cycle = rule("reviews.publish_cycle", is_manager & cycle_can_be_published & every_case_is_decided)

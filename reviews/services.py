@@ -1,25 +1,26 @@
 """Every write of the reviews app: assignments, reviews, decisions, revision requests, cycle states.
 
-Each function is keyword-only, atomic, checks permission and state, and raises ``ReviewsError`` (or
-``ValidationError`` for field problems) with a message in the request's language. Case state changes
-go through ``cases.workflow.transition`` only."""
+Each function is keyword-only and atomic, checks its rule (``reviews.permissions``) on the rows it
+has locked, and raises ``core.errors.ApplicationError`` (or a subclass) with a message in the
+request's language and field messages keyed by domain names (``scores.<criterion id>``,
+``verifications.<outcome id>``, ``rationale`` …). Case state changes go through
+``cases.workflow.transition`` only."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import permissions as roles
 from cases import workflow
 from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome, Verification
+from core.errors import ApplicationError, Conflict
+from core.rules import require
 
 from . import aggregation, notifications
-from . import permissions as rules
 from .models import (
     AwardDecision,
     Criterion,
@@ -34,31 +35,6 @@ from .models import (
 REVIEW_VERIFICATIONS = (Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED)
 
 
-class ReviewsError(Exception):
-    """A refused action; the message says why."""
-
-
-class NotAllowed(ReviewsError):
-    """The user may not do this at all (views and the API answer 404 or 403)."""
-
-
-class ConflictOfInterest(ReviewsError):
-    pass
-
-
-class ReviewLocked(ReviewsError):
-    pass
-
-
-class QuotaExceeded(ReviewsError):
-    pass
-
-
-def _require_manager(actor) -> None:
-    if not roles.is_manager(actor):
-        raise NotAllowed(_("Only award managers may do this."))
-
-
 def _on_commit(function, *args) -> None:
     transaction.on_commit(lambda: function(*args))
 
@@ -66,36 +42,19 @@ def _on_commit(function, *args) -> None:
 # --- assignments ------------------------------------------------------------------------------
 
 
-def _check_assignable(*, case: InnovationCase, reviewer) -> None:
-    if not roles.is_reviewer(reviewer) or not reviewer.is_active:
-        raise ReviewsError(_("%(user)s is not an active reviewer.") % {"user": reviewer.username})
-    if case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
-        raise ReviewsError(
-            _("Reviewers cannot be assigned while the cycle is “%(state)s”.")
-            % {"state": CycleState(case.cycle.state).label}
-        )
-    if case.state not in rules.ASSIGNABLE_CASE_STATES:
-        raise ReviewsError(
-            _("A case that is “%(state)s” cannot be assigned to a reviewer.") % {"state": CaseState(case.state).label}
-        )
-    reason = rules.conflict_reason(reviewer, case)
-    if reason:
-        raise ConflictOfInterest(_("Conflict of interest: %(reason)s") % {"reason": reason})
-    if ReviewAssignment.objects.filter(case=case, reviewer=reviewer).exists():
-        raise ReviewsError(_("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case})
-
-
 def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) -> ReviewAssignment:
     case = workflow.lock(case)
-    _check_assignable(case=case, reviewer=reviewer)
+    require(actor, "reviews.assign_reviewer", case)
+    require(reviewer, "reviews.take_assignment", case)
     try:
         with transaction.atomic():
             assignment = ReviewAssignment.objects.create(
                 case=case, reviewer=reviewer, due_on=due_on or case.cycle.review_deadline, assigned_by=actor
             )
     except IntegrityError:
-        raise ReviewsError(
-            _("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case}
+        raise ApplicationError(
+            _("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case},
+            code="already_assigned",
         ) from None
     if case.state == CaseState.SUBMITTED:
         workflow.transition(
@@ -109,7 +68,6 @@ def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) ->
 def assign_reviewer(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None = None) -> ReviewAssignment:
     """Assign ``reviewer`` to ``case`` (due by ``due_on``, default the cycle's review deadline); a
     submitted case moves to "in review". Refused on a conflict of interest, naming the reason."""
-    _require_manager(actor)
     return _assign(actor=actor, case=case, reviewer=reviewer, due_on=due_on)
 
 
@@ -118,16 +76,16 @@ def assign_reviewers(
     *, actor, pairs: Iterable[tuple[InnovationCase, object]], due_on: dt.date | None = None
 ) -> list[ReviewAssignment]:
     """Assign several (case, reviewer) pairs at once: all or nothing. A refusal lists every problem."""
-    _require_manager(actor)
+    require(actor, "reviews.manage_awards")
     assignments, problems = [], []
     for case, reviewer in pairs:
         try:
             with transaction.atomic():
                 assignments.append(_assign(actor=actor, case=case, reviewer=reviewer, due_on=due_on))
-        except ReviewsError as error:
+        except ApplicationError as error:
             problems.append(f"{case}: {error}")
     if problems:
-        raise ReviewsError(" ".join([_("Nothing was assigned."), *problems]))
+        raise ApplicationError(" ".join([_("Nothing was assigned."), *problems]), problems=problems)
     return assignments
 
 
@@ -157,27 +115,9 @@ def save_review(
         .select_related("case__cycle", "case__government")
         .get(pk=assignment.pk)
     )
-    if not roles.is_reviewer(actor) or assignment.reviewer_id != actor.pk:
-        raise NotAllowed(_("Only the assigned reviewer may write this review."))
+    require(actor, "reviews.edit_review", assignment)
     review = Review.objects.filter(assignment=assignment).first()
-    if review is not None and review.state == ReviewState.SUBMITTED:
-        raise ReviewLocked(
-            _("This review was submitted on %(date)s and is locked; it can no longer be changed.")
-            % {"date": timezone.localtime(review.submitted_at).strftime("%Y-%m-%d %H:%M")}
-        )
     case = assignment.case
-    if case.state != CaseState.IN_REVIEW:
-        raise ReviewsError(
-            _("The case is “%(state)s”: reviews can only be written while it is in review.")
-            % {"state": CaseState(case.state).label}
-        )
-    if case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
-        raise ReviewsError(
-            _("The cycle is “%(state)s”: reviews are closed.") % {"state": CycleState(case.cycle.state).label}
-        )
-    reason = rules.conflict_reason(actor, case)
-    if reason:
-        raise ConflictOfInterest(_("Conflict of interest: %(reason)s") % {"reason": reason})
 
     criteria = list(Criterion.objects.filter(cycle=case.cycle))
     outcomes = list(Outcome.objects.filter(case=case))
@@ -187,15 +127,15 @@ def save_review(
         value = scores.get(criterion.pk)
         if value in (None, ""):
             if submit:
-                errors.setdefault(f"score_{criterion.pk}", []).append(_("Give a score for this criterion."))
+                errors.setdefault(f"scores.{criterion.pk}", []).append(_("Give a score for this criterion."))
             continue
         try:
             value = int(value)
         except (TypeError, ValueError):
-            errors.setdefault(f"score_{criterion.pk}", []).append(_("Enter a whole number."))
+            errors.setdefault(f"scores.{criterion.pk}", []).append(_("Enter a whole number."))
             continue
         if not criterion.scale_min <= value <= criterion.scale_max:
-            errors.setdefault(f"score_{criterion.pk}", []).append(
+            errors.setdefault(f"scores.{criterion.pk}", []).append(
                 _("Give a score from %(min)s to %(max)s.") % {"min": criterion.scale_min, "max": criterion.scale_max}
             )
             continue
@@ -208,10 +148,10 @@ def save_review(
         status = verifications.get(outcome.pk) or ""
         if not status:
             if submit:
-                errors.setdefault(f"verification_{outcome.pk}", []).append(_("Verify this outcome."))
+                errors.setdefault(f"verifications.{outcome.pk}", []).append(_("Verify this outcome."))
             continue
         if status not in REVIEW_VERIFICATIONS:
-            errors.setdefault(f"verification_{outcome.pk}", []).append(_("Choose a valid verification."))
+            errors.setdefault(f"verifications.{outcome.pk}", []).append(_("Choose a valid verification."))
             continue
         clean_verifications[outcome.pk] = status
     if set(verifications) - {outcome.pk for outcome in outcomes}:
@@ -225,7 +165,7 @@ def save_review(
             _("Declare that you have no conflict of interest to submit the review.")
         )
     if errors:
-        raise ValidationError(errors)
+        raise ApplicationError(_("The review has problems; see the marked fields."), fields=errors)
 
     if review is None:
         review = Review(assignment=assignment)
@@ -275,30 +215,22 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
 
     Row locks on the case and then the level make concurrent decisions wait for each other, so a quota
     is never exceeded and a case is never decided twice (the one-to-one constraint backs this up)."""
-    _require_manager(actor)
     case = workflow.lock(case)
-    if AwardDecision.objects.filter(case=case).exists():
-        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case})
-    if case.cycle.state != CycleState.DECIDING:
-        raise ReviewsError(
-            _("Decisions are made while the cycle is “%(deciding)s”; it is “%(state)s”.")
-            % {"deciding": CycleState.DECIDING.label, "state": CycleState(case.cycle.state).label}
-        )
-    if case.state != CaseState.IN_REVIEW:
-        raise ReviewsError(_("A case that is “%(state)s” cannot be decided.") % {"state": CaseState(case.state).label})
-    if not Review.objects.filter(assignment__case=case, state=ReviewState.SUBMITTED).exists():
-        raise ReviewsError(_("A case needs at least one submitted review before a decision."))
+    require(actor, "reviews.decide_case", case)
     rationale = (rationale or "").strip()
     if not rationale:
-        raise ValidationError({"rationale": [_("Give the rationale of the decision.")]})
+        missing = _("Give the rationale of the decision.")
+        raise ApplicationError(missing, fields={"rationale": [missing]})
     if level is not None:
         level = AwardLevel.objects.select_for_update().get(pk=level.pk)
         if level.cycle_id != case.cycle_id:
-            raise ValidationError({"level": [_("This award level belongs to another cycle.")]})
+            other = _("This award level belongs to another cycle.")
+            raise ApplicationError(other, fields={"level": [other]})
         used = AwardDecision.objects.filter(level=level).count()
         if used >= level.quota:
-            raise QuotaExceeded(
-                _("The quota of %(quota)s for the %(level)s is used up.") % {"quota": level.quota, "level": level}
+            raise Conflict(
+                _("The quota of %(quota)s for the %(level)s is used up.") % {"quota": level.quota, "level": level},
+                code="quota_exceeded",
             )
     try:
         with transaction.atomic():
@@ -306,7 +238,7 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
                 case=case, level=level, rationale=rationale, decided_by=actor, decided_at=timezone.now()
             )
     except IntegrityError:
-        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case}) from None
+        raise Conflict(_("“%(case)s” has already been decided.") % {"case": case}, code="already_decided") from None
     _apply_outcome_consensus(case)
     workflow.transition(
         case,
@@ -321,18 +253,12 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
 @transaction.atomic
 def request_revision(*, actor, case: InnovationCase, message: str) -> InnovationCase:
     """Send ``case`` back to its submitter with ``message`` (recorded in the transition event)."""
-    _require_manager(actor)
     case = workflow.lock(case)
+    require(actor, "reviews.request_revision", case)
     message = (message or "").strip()
     if not message:
-        raise ValidationError({"message": [_("Say what should be revised.")]})
-    if case.state != CaseState.IN_REVIEW or case.cycle.state not in rules.REVIEWING_CYCLE_STATES:
-        raise ReviewsError(
-            _("A revision can be requested only for a case in review; this one is “%(state)s”.")
-            % {"state": CaseState(case.state).label}
-        )
-    if AwardDecision.objects.filter(case=case).exists():
-        raise ReviewsError(_("“%(case)s” has already been decided.") % {"case": case})
+        missing = _("Say what should be revised.")
+        raise ApplicationError(missing, fields={"message": [missing]})
     case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
     _on_commit(notifications.notify_revision_request, case, message)
     return case
@@ -348,12 +274,12 @@ def _lock_cycle(cycle: AwardCycle) -> AwardCycle:
 @transaction.atomic
 def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle:
     """Move ``cycle`` one step forward: draft → open → reviewing → deciding → published."""
-    _require_manager(actor)
     if to_state == CycleState.PUBLISHED:
         return publish_cycle(actor=actor, cycle=cycle)
     locked = _lock_cycle(cycle)
+    require(actor, "reviews.change_cycle_state", locked)
     if workflow.next_cycle_state(locked) != to_state:
-        raise ReviewsError(
+        raise workflow.WorkflowError(
             _("A cycle that is “%(from)s” cannot become “%(to)s”.")
             % {"from": CycleState(locked.state).label, "to": CycleState(to_state).label}
         )
@@ -366,20 +292,8 @@ def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle
 @transaction.atomic
 def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
     """Publish the results: awarded cases become public, submitters see the comments meant for them."""
-    _require_manager(actor)
     locked = _lock_cycle(cycle)
-    if locked.state != CycleState.DECIDING:
-        raise ReviewsError(
-            _("Only a cycle that is “%(deciding)s” can be published; this one is “%(state)s”.")
-            % {"deciding": CycleState.DECIDING.label, "state": CycleState(locked.state).label}
-        )
-    # A case out for revision would otherwise come back into a cycle whose results are final.
-    undecided = (CaseState.SUBMITTED, CaseState.IN_REVIEW, CaseState.REVISION_REQUESTED)
-    waiting = InnovationCase.objects.filter(cycle=locked, state__in=undecided).count()
-    if waiting:
-        raise ReviewsError(
-            _("%(count)s case(s) still await a decision; decide them before publishing.") % {"count": waiting}
-        )
+    require(actor, "reviews.publish_cycle", locked)
     locked.state = CycleState.PUBLISHED
     locked.published_at = timezone.now()
     locked.save(update_fields=["state", "published_at"])

@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import permissions as roles
 from cases import selectors as case_selectors
 from cases import workflow
 from cases.models import AwardCycle, CycleState, Outcome
+from core.errors import ApplicationError
+from core.forms import add_refusal
+from core.rules import allowed
 
-from . import permissions as rules
 from . import selectors, services
 from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm
 from .models import Criterion, ReviewState
+from .permissions import REVIEWING_CYCLE_STATES, conflict_reason
 
 
 def _require_manager(user) -> None:
-    if not roles.is_manager(user):
+    if not allowed(user, "reviews.manage_awards"):
         raise Http404("Not found")
 
 
@@ -32,7 +33,7 @@ def _require_manager(user) -> None:
 
 @login_required
 def my_assignments(request):
-    if not roles.is_reviewer(request.user):
+    if not allowed(request.user, "reviews.review_cases"):
         raise Http404("Not found")
     return render(request, "reviews/my_assignments.html", {"rows": selectors.my_assignments(request.user)})
 
@@ -45,8 +46,8 @@ def review(request, pk):
     existing = getattr(assignment, "review", None)
     criteria = list(Criterion.objects.filter(cycle=case.cycle))
     outcomes = list(Outcome.objects.filter(case=case))
-    editable = rules.can_edit_review(request.user, assignment)
-    conflict = rules.conflict_reason(request.user, case)
+    editable = allowed(request.user, "reviews.edit_review", assignment)
+    conflict = conflict_reason(request.user, case)
     if request.method == "POST":
         if existing is not None and existing.state == ReviewState.SUBMITTED:
             messages.error(request, _("This review has been submitted and is locked; it can no longer be changed."))
@@ -57,11 +58,11 @@ def review(request, pk):
             try:
                 arguments = form.service_arguments()
                 services.save_review(actor=request.user, assignment=assignment, submit=submit, **arguments)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            except services.ReviewsError as error:
-                messages.error(request, str(error))
-                return redirect("reviews:review", pk=assignment.pk)
+            except ApplicationError as error:
+                if not error.fields:
+                    messages.error(request, error.message)
+                    return redirect("reviews:review", pk=assignment.pk)
+                add_refusal(form, error, field_names=form.field_names())
             else:
                 messages.success(request, _("Your review was submitted.") if submit else _("Your draft was saved."))
                 if submit:
@@ -91,9 +92,9 @@ def review(request, pk):
 def comments(request, pk):
     """The comments of the reviewers to the submitter of a case, after the cycle is published."""
     case = case_selectors.get_visible_case(request.user, pk)
-    if not (roles.is_submitter(request.user) and case.government_id == request.user.government_id) or (
-        case.cycle.state != CycleState.PUBLISHED
-    ):
+    if not allowed(request.user, "cases.view_own_cases") or case.government_id != request.user.government_id:
+        raise Http404("Not found")
+    if case.cycle.state != CycleState.PUBLISHED:
         raise Http404("Not found")
     return render(
         request,
@@ -131,7 +132,8 @@ def cycle(request, year):
             "cycle": the_cycle,
             "progress": selectors.cycle_progress(the_cycle),
             "next_state": _next_state(the_cycle),
-            "can_publish": rules.can_publish_cycle(request.user, the_cycle),
+            # Offered once the cycle is deciding; the service says why when something is left to decide.
+            "can_publish": the_cycle.state == CycleState.DECIDING,
             "criteria": Criterion.objects.filter(cycle=the_cycle),
         },
     )
@@ -148,8 +150,8 @@ def cycle_state(request, year):
         return redirect("reviews:cycle", year=the_cycle.year)
     try:
         services.change_cycle_state(actor=request.user, cycle=the_cycle, to_state=to_state)
-    except services.ReviewsError as error:
-        messages.error(request, str(error))
+    except ApplicationError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("The cycle is now “%(state)s”.") % {"state": CycleState(to_state).label})
     return redirect("reviews:cycle", year=the_cycle.year)
@@ -162,8 +164,8 @@ def publish(request, year):
     the_cycle = selectors.get_cycle(year)
     try:
         services.publish_cycle(actor=request.user, cycle=the_cycle)
-    except services.ReviewsError as error:
-        messages.error(request, str(error))
+    except ApplicationError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("The results are published."))
     return redirect("reviews:cycle", year=the_cycle.year)
@@ -209,8 +211,8 @@ def assignment(request, year):
                 done = services.assign_reviewers(actor=request.user, pairs=pairs)
                 messages.success(request, _("%(count)s assignment(s) made.") % {"count": len(done)})
                 return redirect("reviews:assignment", year=the_cycle.year)
-        except services.ReviewsError as error:
-            messages.error(request, str(error))
+        except ApplicationError as error:
+            messages.error(request, error.message)
     rows = []
     for case in cases:
         rows.append(
@@ -220,7 +222,7 @@ def assignment(request, year):
                 "conflicts": [
                     (reviewer, reason)
                     for reviewer in reviewer_list
-                    if (reason := rules.conflict_reason(reviewer, case)) is not None
+                    if (reason := conflict_reason(reviewer, case)) is not None
                 ],
             }
         )
@@ -233,7 +235,7 @@ def assignment(request, year):
             "single": single,
             "bulk": bulk,
             "suggestions": selectors.suggest_assignments(the_cycle),
-            "can_assign": the_cycle.state in rules.REVIEWING_CYCLE_STATES,
+            "can_assign": the_cycle.state in REVIEWING_CYCLE_STATES,
         },
     )
 
@@ -325,12 +327,11 @@ def case(request, pk):
                     )
                     messages.success(request, _("The case was sent back to the submitter for revision."))
                     return redirect("reviews:case", pk=the_case.pk)
-        except ValidationError as error:
-            target = decision_form if action == "decide" else revision_form
-            for field, errors in error.message_dict.items():
-                target.add_error(field if field in target.fields else None, errors)
-        except services.ReviewsError as error:
-            messages.error(request, str(error))
+        except ApplicationError as error:
+            if error.fields:
+                add_refusal(decision_form if action == "decide" else revision_form, error)
+            else:
+                messages.error(request, error.message)
     row = next((r for r in selectors.ranking(the_case.cycle) if r.case.pk == the_case.pk), None)
     return render(
         request,
@@ -344,8 +345,8 @@ def case(request, pk):
             "decision": _decision(the_case),
             "decision_form": decision_form,
             "revision_form": revision_form,
-            "can_decide": rules.can_decide_case(request.user, the_case),
-            "can_request_revision": rules.can_request_revision(request.user, the_case),
+            "can_decide": allowed(request.user, "reviews.decide_case", the_case),
+            "can_request_revision": allowed(request.user, "reviews.request_revision", the_case),
             "events": the_case.events.select_related("actor").order_by("-at", "-id")[:20],
         },
     )

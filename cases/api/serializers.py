@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from cases import permissions
 from cases.models import (
     Attachment,
     AwardCycle,
@@ -20,6 +19,7 @@ from cases.models import (
     RemedyType,
 )
 from cases.services import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from core.rules import allowed
 
 # Keys a client may not write: the workflow and the registry snapshot own them.
 SYSTEM_FIELDS = {
@@ -153,8 +153,7 @@ class CaseSerializer(serializers.ModelSerializer):
         data = super().to_representation(case)
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        if not (permissions.is_own_government_case(user, case) or getattr(user, "is_manager", False)):
-            # Contact details of a government's staff are for the ministry and the government itself.
+        if not allowed(user, "cases.view_contact_details", case):
             for name in ("contact_email", "contact_phone"):
                 data.pop(name, None)
         return data
@@ -237,11 +236,7 @@ class CaseWriteSerializer(serializers.Serializer):
     def validate_cycle(self, cycle: AwardCycle) -> AwardCycle:
         if not self.context.get("creating"):
             raise serializers.ValidationError(_("A case cannot move to another cycle."))
-        if not permissions.cycle_accepts_submissions(cycle):
-            raise serializers.ValidationError(
-                _("The %(cycle)s cycle is not accepting submissions.") % {"cycle": cycle.label}
-            )
-        return cycle
+        return cycle  # whether it accepts submissions is the service's rule (cases.create_case)
 
     def validate(self, attrs):
         if self.context.get("creating") and "cycle" not in attrs:

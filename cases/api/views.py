@@ -5,30 +5,21 @@ services as the forms."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from accounts import permissions as roles
-from cases import permissions
 from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
 from cases.selectors import visible_cases
-from cases.services import SubmissionRefused, create_draft, submit_case, update_draft, withdraw_case
+from cases.services import create_draft, submit_case, update_draft, withdraw_case
+from core.api import ErrorSerializer
+from core.rules import require
 from governments.models import Tier
 
 from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer
-
-
-def _refused(refused: SubmissionRefused) -> Response:
-    body = {"detail": refused.message}
-    if refused.problems:
-        body["problems"] = refused.problems
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
 def _query(name: str, kind, description: str, *, many: bool = False, enum=None) -> OpenApiParameter:
@@ -71,8 +62,8 @@ LIST_PARAMETERS = [
 
 @extend_schema_view(
     list=extend_schema(filters=False, parameters=LIST_PARAMETERS),
-    create=extend_schema(request=CaseWriteSerializer, responses={201: CaseSerializer}),
-    partial_update=extend_schema(request=CaseWriteSerializer, responses={200: CaseSerializer}),
+    create=extend_schema(request=CaseWriteSerializer, responses={201: CaseSerializer, 400: ErrorSerializer}),
+    partial_update=extend_schema(request=CaseWriteSerializer, responses={200: CaseSerializer, 400: ErrorSerializer}),
 )
 class CaseViewSet(
     mixins.ListModelMixin,
@@ -108,56 +99,39 @@ class CaseViewSet(
         return Response(self.get_serializer(case).data, status=status_code)
 
     def create(self, request, *args, **kwargs):
-        if not roles.is_submitter(request.user):
-            raise PermissionDenied(_("Only municipal staff of a local government can create cases."))
+        require(request.user, "cases.write_cases")
         serializer = CaseWriteSerializer(data=request.data, context={"request": request, "creating": True})
         serializer.is_valid(raise_exception=True)
-        try:
-            case = create_draft(
-                actor=request.user, cycle=serializer.validated_data["cycle"], **serializer.service_arguments()
-            )
-        except SubmissionRefused as refused:
-            return _refused(refused)
+        case = create_draft(
+            actor=request.user, cycle=serializer.validated_data["cycle"], **serializer.service_arguments()
+        )
         return self._read(case, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         case = self.get_object()
-        if not permissions.is_own_government_case(request.user, case):
-            raise PermissionDenied(_("You can only change cases of your own government."))
+        require(request.user, "cases.edit_case", case)
         serializer = CaseWriteSerializer(data=request.data, context={"request": request}, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            update_draft(actor=request.user, case=case, **serializer.service_arguments())
-        except SubmissionRefused as refused:
-            return _refused(refused)
+        update_draft(actor=request.user, case=case, **serializer.service_arguments())
         return self._read(case)
 
-    @extend_schema(request=None, responses={200: CaseSerializer, 400: OpenApiResponse(description="Refused")})
+    @extend_schema(request=None, responses={200: CaseSerializer, 400: ErrorSerializer, 403: ErrorSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Submit a draft, or resubmit a case answering a revision request."""
         case = self.get_object()
-        if not permissions.is_own_government_case(request.user, case):
-            raise PermissionDenied(_("You can only submit cases of your own government."))
-        try:
-            submit_case(actor=request.user, case=case)
-        except SubmissionRefused as refused:
-            return _refused(refused)
+        submit_case(actor=request.user, case=case)
         return self._read(case)
 
     @extend_schema(
-        request=WithdrawSerializer, responses={200: CaseSerializer, 400: OpenApiResponse(description="Refused")}
+        request=WithdrawSerializer, responses={200: CaseSerializer, 400: ErrorSerializer, 403: ErrorSerializer}
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         """Withdraw a draft or a submitted case."""
         case = self.get_object()
-        if not permissions.is_own_government_case(request.user, case):
-            raise PermissionDenied(_("You can only withdraw cases of your own government."))
+        require(request.user, "cases.withdraw_case", case)
         serializer = WithdrawSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            withdraw_case(actor=request.user, case=case, message=serializer.validated_data["message"])
-        except SubmissionRefused as refused:
-            return _refused(refused)
+        withdraw_case(actor=request.user, case=case, message=serializer.validated_data["message"])
         return self._read(case)

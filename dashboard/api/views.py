@@ -13,7 +13,8 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from dashboard import permissions
+from core.api import ErrorSerializer
+from core.rules import allowed
 from dashboard.forms import StatsFilterForm
 from dashboard.statistics import Scope, TableId, compute_statistics
 
@@ -46,11 +47,6 @@ FILTER_PARAMETERS = [
 ]
 
 
-class ErrorSerializer(serializers.Serializer):
-    scope = serializers.ListField(child=serializers.CharField(), required=False)
-    cycle = serializers.ListField(child=serializers.CharField(), required=False)
-
-
 class _StatsView(APIView):
     permission_classes = [AllowAny]
 
@@ -60,7 +56,7 @@ class _StatsView(APIView):
             raise serializers.ValidationError({name: list(errors) for name, errors in form.errors.items()})
         scope, cycles = form.filters()
         return compute_statistics(
-            scope=scope, cycles=cycles, include_award_rate=permissions.can_view_award_rate(request.user)
+            scope=scope, cycles=cycles, include_award_rate=allowed(request.user, "dashboard.view_award_rate")
         )
 
 

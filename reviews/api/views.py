@@ -3,45 +3,21 @@ reviewers, decide, request revisions and move cycles — through the same servic
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from accounts import permissions as roles
 from accounts.models import User
-from cases import workflow
 from cases.models import AwardCycle, AwardLevel
+from core.rules import allowed, require
 
 from .. import selectors, services
 from ..models import AwardDecision, Review
 from . import serializers as s
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-def run(function, **kwargs):
-    """Call a service, turning its refusals into API errors (JSON with a message per field)."""
-    try:
-        return function(**kwargs)
-    except DjangoValidationError as error:
-        raise serializers.ValidationError(
-            error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
-        ) from None
-    except services.NotAllowed as error:
-        raise PermissionDenied(str(error)) from None
-    except services.ReviewLocked as error:
-        raise Conflict(str(error)) from None
-    except (services.ReviewsError, workflow.WorkflowError) as error:
-        raise serializers.ValidationError({"detail": [str(error)]}) from None
 
 
 class ReviewViewSet(
@@ -67,7 +43,7 @@ class ReviewViewSet(
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return s.ReviewWriteSerializer
-        if roles.is_submitter(self.request.user):
+        if not allowed(self.request.user, "reviews.read_whole_reviews"):
             return s.SubmitterReviewSerializer
         return s.ReviewSerializer
 
@@ -91,8 +67,7 @@ class ReviewViewSet(
             verifications = {v.outcome_id: v.status for v in existing.verifications.all()}
         else:
             verifications = {}
-        review = run(
-            services.save_review,
+        review = services.save_review(
             actor=self.request.user,
             assignment=assignment,
             scores=scores,
@@ -111,8 +86,7 @@ class ReviewViewSet(
         serializer.is_valid(raise_exception=True)
         if "assignment" not in serializer.validated_data:
             raise serializers.ValidationError({"assignment": [_("This field is required.")]})
-        if not roles.is_reviewer(request.user):
-            raise PermissionDenied(_("Only reviewers write reviews."))
+        require(request.user, "reviews.review_cases")
         assignment = selectors.get_reviewer_assignment(request.user, serializer.validated_data["assignment"])
         existing = getattr(assignment, "review", None)
         data = self._save(assignment, serializer.validated_data, existing, partial=True)
@@ -137,8 +111,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=s.AssignmentWriteSerializer, responses=s.AssignmentSerializer)
     def create(self, request, *args, **kwargs):
-        if not roles.is_manager(request.user):
-            raise PermissionDenied("Only award managers assign reviewers.")
+        require(request.user, "reviews.manage_awards")
         serializer = s.AssignmentWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -146,8 +119,8 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         reviewer = User.objects.filter(pk=data["reviewer"]).select_related("government").first()
         if reviewer is None:
             raise serializers.ValidationError({"reviewer": ["No such user."]})
-        assignment = run(
-            services.assign_reviewer, actor=request.user, case=case, reviewer=reviewer, due_on=data.get("due_on")
+        assignment = services.assign_reviewer(
+            actor=request.user, case=case, reviewer=reviewer, due_on=data.get("due_on")
         )
         return Response(s.AssignmentSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
@@ -159,13 +132,12 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     serializer_class = s.DecisionSerializer
 
     def get_queryset(self):
-        if not roles.is_manager(self.request.user):
+        if not allowed(self.request.user, "reviews.manage_awards"):
             return AwardDecision.objects.none()
         return AwardDecision.objects.select_related("level", "decided_by").order_by("id")
 
     def _require_manager(self):
-        if not roles.is_manager(self.request.user):
-            raise PermissionDenied("Only award managers decide.")
+        require(self.request.user, "reviews.manage_awards")
 
     @extend_schema(request=s.DecisionWriteSerializer, responses=s.DecisionSerializer)
     def create(self, request, *args, **kwargs):
@@ -179,7 +151,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             level = AwardLevel.objects.filter(pk=data["level"]).first()
             if level is None:
                 raise serializers.ValidationError({"level": ["No such award level."]})
-        decision = run(services.decide_case, actor=request.user, case=case, level=level, rationale=data["rationale"])
+        decision = services.decide_case(actor=request.user, case=case, level=level, rationale=data["rationale"])
         return Response(s.DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.RevisionRequestSerializer, responses=None)
@@ -189,9 +161,7 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = s.RevisionRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case = selectors.get_case(serializer.validated_data["case"])
-        case = run(
-            services.request_revision, actor=request.user, case=case, message=serializer.validated_data["message"]
-        )
+        case = services.request_revision(actor=request.user, case=case, message=serializer.validated_data["message"])
         return Response({"case": case.pk, "state": case.state})
 
 
@@ -211,7 +181,7 @@ class ReviewCycleViewSet(viewsets.GenericViewSet):
         return AwardCycle.objects.none()
 
     def _cycle(self, year):
-        if not roles.is_manager(self.request.user):
+        if not allowed(self.request.user, "reviews.manage_awards"):
             raise Http404("Not found")
         return selectors.get_cycle(year)
 
@@ -260,13 +230,13 @@ class ReviewCycleViewSet(viewsets.GenericViewSet):
         cycle = self._cycle(year)
         serializer = s.CycleStateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        cycle = run(
-            services.change_cycle_state, actor=request.user, cycle=cycle, to_state=serializer.validated_data["to_state"]
+        cycle = services.change_cycle_state(
+            actor=request.user, cycle=cycle, to_state=serializer.validated_data["to_state"]
         )
         return Response({"year": cycle.year, "state": cycle.state, "published_at": cycle.published_at})
 
     @extend_schema(request=None, responses=None)
     @action(detail=True, methods=["post"])
     def publish(self, request, year=None):
-        cycle = run(services.publish_cycle, actor=request.user, cycle=self._cycle(year))
+        cycle = services.publish_cycle(actor=request.user, cycle=self._cycle(year))
         return Response({"year": cycle.year, "state": cycle.state, "published_at": cycle.published_at})

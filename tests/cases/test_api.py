@@ -3,6 +3,7 @@ from rest_framework.test import APIClient
 
 from cases.models import CaseEvent, CaseState, InnovationCase
 from tests.accounts.factories import ManagerFactory, ReviewerFactory
+from tests.api_errors import api_error, invalid
 from tests.cases.factories import (
     AwardCycleFactory,
     CaseFactory,
@@ -101,12 +102,14 @@ def test_unknown_taxonomy_codes_are_clear_400_per_field(api, submitter, cycle, t
     }
     response = api.post(URL, payload, format="json")
     assert response.status_code == 400
-    assert response.json() == {
-        "purpose": ["Unknown purpose code “world_peace”."],
-        "participant_kinds": ["Unknown participant kind code “aliens”."],
-        "obstacles": {"0": {"type": ["Unknown obstacle code “gravity”."]}},
-        "remedies": {"0": {"type": ["Unknown remedy code “magic”."]}},
-    }
+    assert response.json() == invalid(
+        {
+            "purpose": ["Unknown purpose code “world_peace”."],
+            "participant_kinds": ["Unknown participant kind code “aliens”."],
+            "obstacles.0.type": ["Unknown obstacle code “gravity”."],
+            "remedies.0.type": ["Unknown remedy code “magic”."],
+        }
+    )
     assert InnovationCase.objects.count() == 0
 
 
@@ -115,10 +118,10 @@ def test_population_and_tier_cannot_be_set_through_the_api(api, submitter, cycle
     api.force_authenticate(submitter)
     response = api.post(URL, {"cycle": cycle.year, "population": population, "tier": "province"}, format="json")
     assert response.status_code == 400
-    assert response.json()["population"] == [
+    assert response.json()["fields"]["population"] == [
         "The population is taken from the government's registry entry when the case is submitted; it cannot be set."
     ]
-    assert "tier" in response.json()
+    assert "tier" in response.json()["fields"]
     assert InnovationCase.objects.count() == 0
     case = CaseFactory(government=submitter.government, cycle=cycle)
     response = api.patch(f"{URL}{case.pk}/", {"population": population}, format="json")
@@ -132,10 +135,9 @@ def test_unknown_fields_and_state_are_refused(api, submitter, cycle):
     api.force_authenticate(submitter)
     response = api.patch(f"{URL}{case.pk}/", {"state": "awarded", "colour": "red"}, format="json")
     assert response.status_code == 400
-    assert response.json() == {
-        "state": ["The state changes only through the submit and withdraw actions."],
-        "colour": ["Unknown field."],
-    }
+    assert response.json() == invalid(
+        {"state": ["The state changes only through the submit and withdraw actions."], "colour": ["Unknown field."]}
+    )
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
 
@@ -144,7 +146,9 @@ def test_create_in_closed_cycle_is_refused(api, submitter):
     api.force_authenticate(submitter)
     response = api.post(URL, {"cycle": cycle.year, "title": "Late"}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"cycle": [f"The {cycle.title} cycle is not accepting submissions."]}
+    assert response.json() == api_error(
+        400, f"The {cycle.title} cycle is not accepting submissions.", code="cycle_closed"
+    )
     assert InnovationCase.objects.count() == 0
 
 
@@ -154,21 +158,25 @@ def test_values_no_row_could_hold_are_a_400_not_a_database_error(api, submitter,
         URL, full_payload(cycle) | {"purpose": "place\x00marketing", "obstacles": [{"type": "a\x00"}]}, format="json"
     )
     assert response.status_code == 400
-    assert response.json() == {
-        "purpose": ["Give a code (text) for the purpose."],
-        "obstacles": {"0": {"type": ["Give a code (text) for the obstacle."]}},
-    }
+    assert response.json() == invalid(
+        {
+            "purpose": ["Give a code (text) for the purpose."],
+            "obstacles.0.type": ["Give a code (text) for the obstacle."],
+        }
+    )
     response = api.post(URL, {"cycle": -(10**21)}, format="json")
-    assert response.json() == {"cycle": [f"There is no award cycle for the year {-(10**21)}."]}
+    assert response.json() == invalid({"cycle": [f"There is no award cycle for the year {-(10**21)}."]})
     assert InnovationCase.objects.count() == 0
 
 
 def test_create_without_cycle_or_with_unknown_year(api, submitter):
     api.force_authenticate(submitter)
-    assert api.post(URL, {"title": "X"}, format="json").json() == {"cycle": ["Give the year of the award cycle."]}
-    assert api.post(URL, {"cycle": 1900}, format="json").json() == {
-        "cycle": ["There is no award cycle for the year 1900."]
-    }
+    assert api.post(URL, {"title": "X"}, format="json").json() == invalid(
+        {"cycle": ["Give the year of the award cycle."]}
+    )
+    assert api.post(URL, {"cycle": 1900}, format="json").json() == invalid(
+        {"cycle": ["There is no award cycle for the year 1900."]}
+    )
 
 
 def test_patch_updates_and_records_event(api, submitter, cycle, taxonomies):
@@ -193,10 +201,13 @@ def test_patch_field_errors_are_json_per_field(api, submitter, cycle):
         format="json",
     )
     assert response.status_code == 400
-    body = response.json()
-    assert body["title"] == ["Ensure this field has no more than 200 characters."]
-    assert body["contact_email"] == ["Enter a valid email address."]
-    assert body["outcomes"]["0"]["baseline"] == ["A valid number is required."]
+    assert response.json() == invalid(
+        {
+            "title": ["Ensure this field has no more than 200 characters."],
+            "contact_email": ["Enter a valid email address."],
+            "outcomes.0.baseline": ["A valid number is required."],
+        }
+    )
     assert InnovationCase.objects.get(pk=case.pk).title == "Old"
 
 
@@ -211,14 +222,16 @@ def test_submit_incomplete_lists_problems(api, submitter, cycle):
     api.force_authenticate(submitter)
     response = api.post(f"{URL}{case.pk}/submit/")
     assert response.status_code == 400
-    assert response.json() == {
-        "detail": "The case cannot be submitted yet:",
-        "problems": [
+    assert response.json() == api_error(
+        400,
+        "The case cannot be submitted yet:",
+        code="incomplete",
+        problems=[
             "Describe at least one obstacle the innovation met.",
             "Describe at least one remedy: how the obstacles were overcome.",
             "Report at least one outcome with a baseline value or evidence.",
         ],
-    }
+    )
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
 
@@ -240,7 +253,7 @@ def test_withdraw_action(api, submitter, cycle):
     assert response.json()["state"] == "withdrawn"
     response = api.post(f"{URL}{case.pk}/withdraw/")
     assert response.status_code == 400
-    assert response.json() == {"detail": "A case that is “Withdrawn” cannot be withdrawn."}
+    assert response.json() == api_error(400, "A case that is “Withdrawn” cannot be withdrawn.", code="invalid_state")
 
 
 def test_edit_of_submitted_case_refused(api, submitter, cycle):
@@ -248,7 +261,9 @@ def test_edit_of_submitted_case_refused(api, submitter, cycle):
     api.force_authenticate(submitter)
     response = api.patch(f"{URL}{case.pk}/", {"title": "Changed"}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"detail": "A case that is “Submitted” can no longer be changed."}
+    assert response.json() == api_error(
+        400, "A case that is “Submitted” can no longer be changed.", code="invalid_state"
+    )
     assert InnovationCase.objects.get(pk=case.pk).title == "Fixed"
 
 

@@ -7,7 +7,8 @@ import pytest
 from django.db import close_old_connections, connection
 
 from cases.models import CaseEvent, CaseState, InnovationCase
-from cases.services import SubmissionRefused, submit_case, withdraw_case
+from cases.services import submit_case, withdraw_case
+from core.errors import ApplicationError
 from tests.accounts.factories import SubmitterFactory
 from tests.cases.factories import AwardCycleFactory
 from tests.cases.helpers import complete_draft
@@ -27,7 +28,7 @@ def run_together(*actions):
             barrier.wait()
             action()
             outcomes.append("ok")
-        except SubmissionRefused as refused:
+        except ApplicationError as refused:
             outcomes.append(refused.message)
         finally:
             close_old_connections()

@@ -10,7 +10,6 @@ from cases.models import Attachment, CaseEvent, CaseObstacle, CaseState, Innovat
 from cases.services import (
     ObstacleItem,
     RemedyItem,
-    SubmissionRefused,
     add_attachment,
     completeness_problems,
     create_draft,
@@ -21,6 +20,7 @@ from cases.services import (
     update_draft,
     withdraw_case,
 )
+from core.errors import ApplicationError
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.cases.factories import (
     AwardCycleFactory,
@@ -46,21 +46,21 @@ def test_create_draft_for_own_government_records_created_event(submitter, cycle)
 
 @pytest.mark.parametrize("user_factory", [ReviewerFactory, ManagerFactory])
 def test_create_draft_refused_for_non_submitters(user_factory, cycle):
-    with pytest.raises(SubmissionRefused, match="Only municipal staff"):
+    with pytest.raises(ApplicationError, match="Only municipal staff"):
         create_draft(actor=user_factory(), cycle=cycle, fields={"title": "X"})
     assert InnovationCase.objects.count() == 0
 
 
 def test_create_draft_refused_when_cycle_closed(submitter):
     cycle = AwardCycleFactory(closed=True)
-    with pytest.raises(SubmissionRefused, match="not accepting submissions"):
+    with pytest.raises(ApplicationError, match="not accepting submissions"):
         create_draft(actor=submitter, cycle=cycle, fields={"title": "X"})
     assert InnovationCase.objects.count() == 0
 
 
 def test_create_draft_refuses_snapshot_and_state_fields(submitter, cycle):
     for field, value in [("population", 10), ("tier", "province"), ("state", "submitted"), ("government", None)]:
-        with pytest.raises(SubmissionRefused, match="cannot be set by a submitter"):
+        with pytest.raises(ApplicationError, match="cannot be set by a submitter"):
             create_draft(actor=submitter, cycle=cycle, fields={field: value})
     assert InnovationCase.objects.count() == 0
 
@@ -117,7 +117,7 @@ def test_update_replaces_obstacles_keeping_existing_rows(submitter, cycle):
 def test_duplicate_obstacle_types_are_refused_and_nothing_changes(submitter, cycle):
     case = CaseFactory(government=submitter.government, cycle=cycle, title="T")
     kind = ObstacleTypeFactory()
-    with pytest.raises(SubmissionRefused, match="only once"):
+    with pytest.raises(ApplicationError, match="only once"):
         update_draft(
             actor=submitter, case=case, fields={"title": "Changed"}, obstacles=[ObstacleItem(kind), ObstacleItem(kind)]
         )
@@ -131,7 +131,7 @@ def test_outcome_ids_of_another_case_are_refused(submitter, cycle):
     case = CaseFactory(government=submitter.government, cycle=cycle)
     other = complete_draft()
     foreign = other.outcomes.get()
-    with pytest.raises(SubmissionRefused, match="does not belong"):
+    with pytest.raises(ApplicationError, match="does not belong"):
         update_draft(actor=submitter, case=case, outcomes=[{"id": foreign.pk, "indicator": "Stolen"}])
     foreign.refresh_from_db()
     assert foreign.indicator == "Processing time"
@@ -139,7 +139,7 @@ def test_outcome_ids_of_another_case_are_refused(submitter, cycle):
 
 def test_update_refused_for_another_government(cycle):
     case = CaseFactory(cycle=cycle, title="Theirs")
-    with pytest.raises(SubmissionRefused, match="own government"):
+    with pytest.raises(ApplicationError, match="own government"):
         update_draft(actor=SubmitterFactory(), case=case, fields={"title": "Mine"})
     case.refresh_from_db()
     assert case.title == "Theirs"
@@ -151,7 +151,7 @@ def test_update_refused_for_another_government(cycle):
 def test_content_is_frozen_outside_draft_and_revision(submitter, cycle, state):
     case = CaseFactory(government=submitter.government, cycle=cycle, submitted=True, title="Frozen")
     InnovationCase.objects.filter(pk=case.pk).update(state=state)
-    with pytest.raises(SubmissionRefused, match="can no longer be changed"):
+    with pytest.raises(ApplicationError, match="can no longer be changed"):
         update_draft(actor=submitter, case=case, fields={"title": "Thawed"})
     case.refresh_from_db()
     assert case.title == "Frozen"
@@ -159,7 +159,7 @@ def test_content_is_frozen_outside_draft_and_revision(submitter, cycle, state):
 
 def test_draft_cannot_be_changed_after_the_cycle_closed(submitter):
     case = CaseFactory(government=submitter.government, cycle=AwardCycleFactory(closed=True), title="T")
-    with pytest.raises(SubmissionRefused, match="not accepting submissions"):
+    with pytest.raises(ApplicationError, match="not accepting submissions"):
         update_draft(actor=submitter, case=case, fields={"title": "U"})
 
 
@@ -173,9 +173,9 @@ def test_revision_requested_case_can_be_changed_after_the_cycle_closed(submitter
 
 def test_invalid_values_are_refused_with_the_field_problem(submitter, cycle):
     case = CaseFactory(government=submitter.government, cycle=cycle)
-    with pytest.raises(SubmissionRefused) as refused:
+    with pytest.raises(ApplicationError) as refused:
         update_draft(actor=submitter, case=case, fields={"participation_level": "everyone"})
-    assert refused.value.problems == ["Value 'everyone' is not a valid choice."]
+    assert refused.value.fields == {"participation_level": ["Value 'everyone' is not a valid choice."]}
 
 
 # --- submit ---------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_submit_refused_with_everything_missing_listed(submitter, cycle):
         purpose=None,
     )
     Outcome.objects.create(case=case, indicator="Satisfaction")  # no baseline, no evidence
-    with pytest.raises(SubmissionRefused) as refused:
+    with pytest.raises(ApplicationError) as refused:
         submit_case(actor=submitter, case=case)
     assert refused.value.problems == [
         "Give the case a title in English or Korean.",
@@ -225,7 +225,7 @@ def test_submit_refused_with_everything_missing_listed(submitter, cycle):
 def test_submit_refused_without_obstacles_changes_nothing(submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle)
     CaseObstacle.objects.filter(case=case).delete()
-    with pytest.raises(SubmissionRefused) as refused:
+    with pytest.raises(ApplicationError) as refused:
         submit_case(actor=submitter, case=case)
     assert refused.value.problems == ["Describe at least one obstacle the innovation met."]
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
@@ -240,7 +240,7 @@ def test_outcome_with_evidence_but_no_baseline_is_enough(submitter, cycle):
 def test_submit_after_the_cycle_closed_is_refused(submitter):
     cycle = AwardCycleFactory(closed=True)
     case = complete_draft(government=submitter.government, cycle=cycle)
-    with pytest.raises(SubmissionRefused) as refused:
+    with pytest.raises(ApplicationError) as refused:
         submit_case(actor=submitter, case=case)
     assert len(refused.value.problems) == 1
     assert refused.value.problems[0].startswith(f"The {cycle.title} cycle is not accepting submissions")
@@ -250,7 +250,7 @@ def test_submit_after_the_cycle_closed_is_refused(submitter):
 
 def test_submit_refused_for_another_government(cycle):
     case = complete_draft(cycle=cycle)
-    with pytest.raises(SubmissionRefused, match="own government"):
+    with pytest.raises(ApplicationError, match="own government"):
         submit_case(actor=SubmitterFactory(), case=case)
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
@@ -258,7 +258,7 @@ def test_submit_refused_for_another_government(cycle):
 @pytest.mark.parametrize("user_factory", [ReviewerFactory, ManagerFactory])
 def test_submit_refused_for_staff_roles(user_factory, cycle):
     case = complete_draft(cycle=cycle)
-    with pytest.raises(SubmissionRefused):
+    with pytest.raises(ApplicationError):
         submit_case(actor=user_factory(), case=case)
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
@@ -269,7 +269,7 @@ def test_submit_refused_for_staff_roles(user_factory, cycle):
 def test_submit_refused_in_other_states(submitter, cycle, state):
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True)
     InnovationCase.objects.filter(pk=case.pk).update(state=state)
-    with pytest.raises(SubmissionRefused, match="cannot be submitted"):
+    with pytest.raises(ApplicationError, match="cannot be submitted"):
         submit_case(actor=submitter, case=case)
     assert InnovationCase.objects.get(pk=case.pk).state == state
 
@@ -294,7 +294,7 @@ def test_withdraw_from_draft_and_submitted(submitter, cycle, submitted):
 def test_withdraw_refused_in_later_states(submitter, cycle, state):
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True)
     InnovationCase.objects.filter(pk=case.pk).update(state=state)
-    with pytest.raises(SubmissionRefused, match="cannot be withdrawn"):
+    with pytest.raises(ApplicationError, match="cannot be withdrawn"):
         withdraw_case(actor=submitter, case=case)
     assert InnovationCase.objects.get(pk=case.pk).state == state
     assert case.events.count() == 0
@@ -302,7 +302,7 @@ def test_withdraw_refused_in_later_states(submitter, cycle, state):
 
 def test_withdraw_refused_for_another_government(cycle):
     case = complete_draft(cycle=cycle)
-    with pytest.raises(SubmissionRefused, match="own government"):
+    with pytest.raises(ApplicationError, match="own government"):
         withdraw_case(actor=SubmitterFactory(), case=case)
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
@@ -335,11 +335,11 @@ def test_resubmit_with_assignments_goes_back_to_review_recording_both(submitter)
 
 def test_resubmit_refused_when_incomplete_or_not_requested(submitter):
     case = complete_draft(government=submitter.government, cycle=AwardCycleFactory(), submitted=True)
-    with pytest.raises(SubmissionRefused, match="Only a case sent back"):
+    with pytest.raises(ApplicationError, match="A case that is “Submitted” cannot be submitted"):
         resubmit_after_revision(actor=submitter, case=case)
     _revision_requested(case, ManagerFactory())
     case.outcomes.all().delete()
-    with pytest.raises(SubmissionRefused) as refused:
+    with pytest.raises(ApplicationError) as refused:
         resubmit_after_revision(actor=submitter, case=case)
     assert refused.value.problems == ["Report at least one outcome with a baseline value or evidence."]
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.REVISION_REQUESTED
@@ -348,7 +348,7 @@ def test_resubmit_refused_when_incomplete_or_not_requested(submitter):
 def test_resubmit_refused_for_another_government():
     case = complete_draft(cycle=AwardCycleFactory(), submitted=True)
     _revision_requested(case, ManagerFactory())
-    with pytest.raises(SubmissionRefused, match="own government"):
+    with pytest.raises(ApplicationError, match="own government"):
         resubmit_after_revision(actor=SubmitterFactory(), case=case)
 
 
@@ -376,7 +376,7 @@ def test_add_attachment_stores_file_with_detected_type(submitter, cycle, name, c
 def test_executable_renamed_pdf_is_refused(submitter, cycle, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     case = CaseFactory(government=submitter.government, cycle=cycle)
-    with pytest.raises(SubmissionRefused, match="is not a PDF, PNG, JPEG, DOCX or XLSX file"):
+    with pytest.raises(ApplicationError, match="is not a PDF, PNG, JPEG, DOCX or XLSX file"):
         add_attachment(actor=submitter, case=case, file=upload("evidence.pdf", EXE_BYTES))
     assert Attachment.objects.count() == 0
     assert list(tmp_path.iterdir()) == []
@@ -385,7 +385,7 @@ def test_executable_renamed_pdf_is_refused(submitter, cycle, settings, tmp_path)
 def test_eleven_megabyte_file_is_refused(submitter, cycle, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     case = CaseFactory(government=submitter.government, cycle=cycle)
-    with pytest.raises(SubmissionRefused, match=re.escape("is 11.0\xa0MB; files may be at most 10.0\xa0MB")):
+    with pytest.raises(ApplicationError, match=re.escape("is 11.0\xa0MB; files may be at most 10.0\xa0MB")):
         add_attachment(actor=submitter, case=case, file=upload("big.pdf", PDF_BYTES + b"0" * (11 * 1024 * 1024)))
     assert Attachment.objects.count() == 0
 
@@ -406,7 +406,7 @@ def test_remove_attachment_deletes_row_and_file(
 def test_attachments_frozen_after_submission(submitter, cycle, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True)
-    with pytest.raises(SubmissionRefused, match="can no longer be changed"):
+    with pytest.raises(ApplicationError, match="can no longer be changed"):
         add_attachment(actor=submitter, case=case, file=upload("a.pdf", PDF_BYTES))
     assert Attachment.objects.count() == 0
 

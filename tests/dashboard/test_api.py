@@ -7,6 +7,7 @@ from django.utils import timezone
 from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
 from core.numbers import percent
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.api_errors import invalid
 from tests.cases.factories import AwardCycleFactory, CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -222,7 +223,7 @@ def test_csv_of_an_invalid_request_is_a_json_400(client, demo_data):
     response = client.get("/api/v1/stats/tier_representation/?format=csv&scope=submitted")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"scope": ["Only reviewers and award managers may see all submitted cases."]}
+    assert response.json() == invalid({"scope": ["Only reviewers and award managers may see all submitted cases."]})
 
 
 def test_cycle_filter(client, demo_data):
@@ -236,7 +237,7 @@ def test_cycle_filter(client, demo_data):
 def test_unknown_or_unpublished_cycle_is_a_400(client, demo_data):
     response = client.get("/api/v1/stats/?cycle=1999")
     assert response.status_code == 400
-    assert response.json() == {"cycle": ["1999 is not one of the award cycles you can choose."]}
+    assert response.json() == invalid({"cycle": ["1999 is not one of the award cycles you can choose."]})
     # 2007 is open, so it has no published awards: the public cannot choose it.
     assert client.get("/api/v1/stats/?cycle=2007").status_code == 400
     assert client.get("/api/v1/stats/?cycle=abc").status_code == 400
@@ -248,7 +249,7 @@ def test_submitted_scope_is_refused_with_400_to_the_public_and_submitters(client
         client.force_login(user_factory())
     response = client.get("/api/v1/stats/?scope=submitted")
     assert response.status_code == 400
-    assert response.json() == {"scope": ["Only reviewers and award managers may see all submitted cases."]}
+    assert response.json() == invalid({"scope": ["Only reviewers and award managers may see all submitted cases."]})
     assert client.get("/api/v1/stats/?scope=nonsense").status_code == 400
 
 

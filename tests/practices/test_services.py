@@ -4,10 +4,10 @@ from django.db import IntegrityError
 from django.test import RequestFactory
 
 from cases.models import CycleState
+from core.errors import ApplicationError
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 from practices.permissions import can_give_feedback, can_moderate_feedback
 from practices.services import (
-    FeedbackError,
     client_for_request,
     give_feedback,
     moderate_feedback,
@@ -56,7 +56,7 @@ def test_a_comment_is_held_for_moderation(practice):
 
 def test_a_second_answer_by_the_same_visitor_is_refused_politely(practice):
     answer(practice, visitor="same")
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         answer(practice, visitor="same", felt=FeltImprovement.NO)
     assert refused.value.code == "duplicate"
     assert refused.value.message == (
@@ -85,7 +85,7 @@ def test_a_filled_honeypot_is_dropped_silently(practice):
 def test_rate_limit_per_client_address(practice):
     for number in range(5):
         answer(practice, visitor=f"visitor-{number}", client="client-a")
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         answer(practice, visitor="visitor-5", client="client-a")
     assert refused.value.code == "rate_limited"
     assert CitizenFeedback.objects.count() == 5
@@ -96,7 +96,7 @@ def test_rate_limit_per_client_address(practice):
 def test_rate_limit_comes_from_settings(practice, settings):
     settings.FEEDBACK_RATE_LIMIT = 1
     answer(practice, visitor="one", client="c")
-    with pytest.raises(FeedbackError):
+    with pytest.raises(ApplicationError):
         answer(practice, visitor="two", client="c")
 
 
@@ -112,17 +112,17 @@ def test_rate_limit_comes_from_settings(practice, settings):
 def test_only_published_awarded_practices_take_feedback(make_case):
     case = make_case()
     assert not can_give_feedback(None, case)
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         answer(case)
     assert refused.value.code == "not_allowed"
     assert CitizenFeedback.objects.count() == 0
 
 
 def test_invalid_answers_are_refused(practice):
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         answer(practice, felt="maybe")
     assert refused.value.code == "invalid"
-    with pytest.raises(FeedbackError):
+    with pytest.raises(ApplicationError):
         answer(practice, comment="x" * 2001)
     assert CitizenFeedback.objects.count() == 0
 
@@ -183,7 +183,7 @@ def test_only_managers_moderate(practice, factory):
     user = factory()
     feedback = answer(practice, comment="Hello")
     assert not can_moderate_feedback(user)
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         moderate_feedback(actor=user, feedback=feedback, decision="approved")
     assert refused.value.code == "not_allowed"
     feedback.refresh_from_db()
@@ -194,9 +194,9 @@ def test_a_comment_is_moderated_once(practice):
     manager = ManagerFactory()
     feedback = answer(practice, comment="Hello")
     moderate_feedback(actor=manager, feedback=feedback, decision="rejected")
-    with pytest.raises(FeedbackError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         moderate_feedback(actor=manager, feedback=feedback, decision="approved")
     assert refused.value.code == "already_moderated"
-    with pytest.raises(FeedbackError) as invalid:
+    with pytest.raises(ApplicationError) as invalid:
         moderate_feedback(actor=manager, feedback=answer(practice, visitor="x", comment="Hi"), decision="pending")
     assert invalid.value.code == "invalid"

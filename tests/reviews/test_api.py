@@ -5,6 +5,7 @@ from cases.models import CaseState, CycleState
 from reviews import services
 from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
+from tests.api_errors import api_error, invalid
 from tests.reviews.factories import scored_review
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +50,10 @@ def test_reviewer_writes_a_draft_submits_and_is_then_locked(api, assignment, rev
     assert response.json()["state"] == "draft"
     response = api.patch(f"/api/v1/reviews/{review_id}/", {"submit": True}, format="json")
     assert response.status_code == 400
-    assert set(response.json()) == {
-        f"score_{criteria[0].pk}",
-        f"score_{criteria[1].pk}",
-        f"verification_{outcome.pk}",
+    assert set(response.json()["fields"]) == {
+        f"scores.{criteria[0].pk}",
+        f"scores.{criteria[1].pk}",
+        f"verifications.{outcome.pk}",
         "recommendation",
         "declared_no_conflict",
     }
@@ -81,11 +82,13 @@ def test_patching_a_score_without_its_criterion_is_a_400_not_a_server_error(api,
         format="json",
     )
     assert response.status_code == 400
-    assert response.json() == {
-        # DRF names the failing item of a list by its index.
-        "scores": {"0": {"criterion": ["This field is required."]}},
-        "verifications": {"0": {"outcome": ["This field is required."]}},
-    }
+    assert response.json() == invalid(
+        {
+            # The failing item of a list is named by its index.
+            "scores.0.criterion": ["This field is required."],
+            "verifications.0.outcome": ["This field is required."],
+        }
+    )
     assert not Review.objects.get(pk=review_id).scores.exists()
 
 
@@ -128,7 +131,10 @@ def test_assignments_api(api, manager, case, reviewer, reviewer_province, submit
         "/api/v1/review-assignments/", {"case": case.pk, "reviewer": reviewer_province.pk}, format="json"
     )
     assert response.status_code == 400
-    assert "Conflict of interest: rev-province is affiliated with Gyeongsangbuk-do" in response.json()["detail"][0]
+    assert response.json()["code"] == "conflict_of_interest"
+    assert response.json()["detail"].startswith(
+        "Conflict of interest: rev-province is affiliated with Gyeongsangbuk-do"
+    )
     response = api.post("/api/v1/review-assignments/", {"case": case.pk, "reviewer": reviewer.pk}, format="json")
     assert response.status_code == 201
     assignment_id = response.json()["id"]
@@ -168,7 +174,8 @@ def test_decisions_revision_and_cycle_api(api, manager, cycle, case, reviewer, s
     response = api.post(
         "/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": ""}, format="json"
     )
-    assert response.status_code == 400 and "rationale" in response.json()
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"rationale": ["This field may not be blank."]}
     response = api.post(
         "/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": "Best."}, format="json"
     )
@@ -203,8 +210,8 @@ def test_quota_refusal_and_revision_over_the_api(api, manager, cycle, case, revi
         api.post("/api/v1/award-decisions/", {"case": first.pk, "level": grand.pk, "rationale": "a"}).status_code == 201
     )
     response = api.post("/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": "b"})
-    assert response.status_code == 400
-    assert response.json()["detail"] == ["The quota of 1 for the Grand Prize is used up."]
+    assert response.status_code == 409
+    assert response.json() == api_error(409, "The quota of 1 for the Grand Prize is used up.", code="quota_exceeded")
     response = api.post("/api/v1/award-decisions/request-revision/", {"case": case.pk, "message": "More evidence."})
     assert response.json() == {"case": case.pk, "state": "revision_requested"}
     response = as_user(api, reviewer).post(

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, connections
 
 from cases.models import CaseState, CycleState
+from core.errors import ApplicationError
 from reviews import services
 from reviews.models import AwardDecision
 from tests.accounts.factories import ReviewerFactory
@@ -60,7 +61,8 @@ def test_two_decisions_never_exceed_a_quota_of_one(manager, cycle, attempt):
         lambda: services.decide_case(actor=manager, case=first, level=grand, rationale="A"),
         lambda: services.decide_case(actor=manager, case=second, level=grand, rationale="B"),
     )
-    assert sorted(type(result).__name__ for result in results) == ["AwardDecision", "QuotaExceeded"]
+    assert sorted(type(result).__name__ for result in results) == ["AwardDecision", "Conflict"]
+    assert next(r for r in results if isinstance(r, ApplicationError)).code == "quota_exceeded"
     assert AwardDecision.objects.filter(level=grand).count() == 1
     first.refresh_from_db()
     second.refresh_from_db()
@@ -78,8 +80,8 @@ def test_a_case_is_never_decided_twice(manager, cycle, attempt):
         lambda: services.decide_case(actor=manager, case=case, level=merit, rationale="B"),
     )
     kinds = sorted(type(result).__name__ for result in results)
-    assert kinds == ["AwardDecision", "ReviewsError"]
-    assert "has already been decided" in str(next(r for r in results if isinstance(r, services.ReviewsError)))
+    assert kinds == ["ApplicationError", "AwardDecision"]
+    assert "has already been decided" in str(next(r for r in results if isinstance(r, ApplicationError)))
     assert AwardDecision.objects.filter(case=case).count() == 1
     case.refresh_from_db()
     assert case.state == CaseState.AWARDED

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from cases.models import CaseState, CycleState
+from core.rules import refusal_message
 from reviews import permissions as rules
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
 from tests.cases.factories import CaseFactory
@@ -60,8 +61,16 @@ def test_manager_predicates_depend_on_state(manager, cycle, case, reviewer):
     assert rules.can_publish_cycle(manager, cycle) is False
     cycle.state = CycleState.DECIDING
     cycle.save()
+    assert rules.can_decide_case(manager, case) is False  # no review is in yet
+    scored_review(case, ReviewerFactory(), 4)
     assert rules.can_decide_case(manager, case) is True
     assert rules.can_decide_case(reviewer, case) is False
+    assert rules.can_publish_cycle(manager, cycle) is False  # the case still awaits its decision
+    assert refusal_message(manager, "reviews.publish_cycle", cycle) == (
+        "1 case(s) still await a decision; decide them before publishing."
+    )
+    case.state = CaseState.AWARDED
+    case.save()
     assert rules.can_publish_cycle(manager, cycle) is True
     assert rules.can_publish_cycle(reviewer, cycle) is False
     assert rules.can_change_cycle_state(manager, cycle) is True

@@ -3,10 +3,10 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 
 from cases.models import CaseEvent, CaseState, CycleState, Outcome
 from cases.selectors import public_cases
+from core.errors import ApplicationError, Conflict, NotAllowed
 from reviews import services
 from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
@@ -48,7 +48,7 @@ def test_assignment_email_is_in_the_recipients_language(
 
 def test_reviewer_of_the_cases_own_government_is_refused(manager, case, city):
     own = ReviewerFactory(username="rev-city", government=city)
-    with pytest.raises(services.ConflictOfInterest) as error:
+    with pytest.raises(ApplicationError) as error:
         services.assign_reviewer(actor=manager, case=case, reviewer=own)
     assert str(error.value) == (
         "Conflict of interest: rev-city is affiliated with Gumi, Gyeongsangbuk-do, "
@@ -60,7 +60,7 @@ def test_reviewer_of_the_cases_own_government_is_refused(manager, case, city):
 
 
 def test_reviewer_of_the_parent_government_is_refused(manager, case, reviewer_province):
-    with pytest.raises(services.ConflictOfInterest) as error:
+    with pytest.raises(ApplicationError) as error:
         services.assign_reviewer(actor=manager, case=case, reviewer=reviewer_province)
     assert "the parent of Gumi, Gyeongsangbuk-do" in str(error.value)
 
@@ -68,7 +68,7 @@ def test_reviewer_of_the_parent_government_is_refused(manager, case, reviewer_pr
 def test_reviewer_of_a_child_government_is_refused_for_the_parent_case(manager, cycle, province, city):
     province_case = CaseFactory(cycle=cycle, government=province, submitted=True)
     child_reviewer = ReviewerFactory(username="rev-child", government=city)
-    with pytest.raises(services.ConflictOfInterest) as error:
+    with pytest.raises(ApplicationError) as error:
         services.assign_reviewer(actor=manager, case=province_case, reviewer=child_reviewer)
     assert "a child of Gyeongsangbuk-do" in str(error.value)
 
@@ -80,23 +80,23 @@ def test_reviewer_of_a_sibling_government_is_allowed(manager, case, province):
 
 def test_assignment_refusals(manager, case, reviewer, cycle):
     services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
-    with pytest.raises(services.ReviewsError, match="already assigned"):
+    with pytest.raises(ApplicationError, match="already assigned"):
         services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.assign_reviewer(actor=reviewer, case=case, reviewer=ReviewerFactory())
-    with pytest.raises(services.ReviewsError, match="not an active reviewer"):
+    with pytest.raises(ApplicationError, match="not an active reviewer"):
         services.assign_reviewer(actor=manager, case=case, reviewer=ManagerFactory())
     draft = CaseFactory(cycle=cycle)
-    with pytest.raises(services.ReviewsError, match="“Draft” cannot be assigned"):
+    with pytest.raises(ApplicationError, match="“Draft” cannot be assigned"):
         services.assign_reviewer(actor=manager, case=draft, reviewer=reviewer)
     published = CaseFactory(submitted=True, cycle=AwardCycleFactory(published=True))
-    with pytest.raises(services.ReviewsError, match="while the cycle is “Published”"):
+    with pytest.raises(ApplicationError, match="while the cycle is “Published”"):
         services.assign_reviewer(actor=manager, case=published, reviewer=reviewer)
 
 
 def test_bulk_assignment_is_all_or_nothing_and_lists_the_problems(manager, cycle, case, reviewer_province, reviewer):
     other = CaseFactory(cycle=cycle, submitted=True, title="Other")
-    with pytest.raises(services.ReviewsError) as error:
+    with pytest.raises(ApplicationError) as error:
         services.assign_reviewers(actor=manager, pairs=[(other, reviewer_province), (case, reviewer_province)])
     assert str(error.value).startswith("Nothing was assigned. One-stop firm service: Conflict of interest:")
     assert not ReviewAssignment.objects.exists()
@@ -139,7 +139,7 @@ def test_draft_saves_partial_answers_and_submit_locks(reviewer, assignment, crit
     assert review.weighted_score == Decimal("4.0000")  # (2×5 + 1×2) / 3
     assert review.submitted_at is not None
     assert [(v.outcome_id, v.status) for v in review.verifications.all()] == [(outcome.pk, "verified")]
-    with pytest.raises(services.ReviewLocked, match="is locked; it can no longer be changed"):
+    with pytest.raises(Conflict, match="is locked; it can no longer be changed"):
         services.save_review(actor=reviewer, assignment=assignment, **_answers(criteria, outcome))
     review.refresh_from_db()
     assert review.comment_to_submitter == "Well done."
@@ -147,7 +147,7 @@ def test_draft_saves_partial_answers_and_submit_locks(reviewer, assignment, crit
 
 def test_submit_needs_every_answer_and_the_declaration(reviewer, assignment, criteria, case):
     outcome = case.outcomes.get()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ApplicationError) as error:
         services.save_review(
             actor=reviewer,
             assignment=assignment,
@@ -161,10 +161,10 @@ def test_submit_needs_every_answer_and_the_declaration(reviewer, assignment, cri
                 declared_no_conflict=False,
             ),
         )
-    assert error.value.message_dict == {
-        f"score_{criteria[0].pk}": ["Give a score from 1 to 5."],
-        f"score_{criteria[1].pk}": ["Give a score for this criterion."],
-        f"verification_{outcome.pk}": ["Verify this outcome."],
+    assert error.value.fields == {
+        f"scores.{criteria[0].pk}": ["Give a score from 1 to 5."],
+        f"scores.{criteria[1].pk}": ["Give a score for this criterion."],
+        f"verifications.{outcome.pk}": ["Verify this outcome."],
         "recommendation": ["Give a recommendation."],
         "declared_no_conflict": ["Declare that you have no conflict of interest to submit the review."],
     }
@@ -173,12 +173,12 @@ def test_submit_needs_every_answer_and_the_declaration(reviewer, assignment, cri
 
 def test_only_the_assigned_reviewer_writes_and_only_while_in_review(reviewer, assignment, criteria, case, manager):
     outcome = case.outcomes.get()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.save_review(actor=ReviewerFactory(), assignment=assignment, **_answers(criteria, outcome))
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.save_review(actor=manager, assignment=assignment, **_answers(criteria, outcome))
     services.request_revision(actor=manager, case=case, message="Add evidence.")
-    with pytest.raises(services.ReviewsError, match="only be written while it is in review"):
+    with pytest.raises(ApplicationError, match="only be written while it is in review"):
         services.save_review(actor=reviewer, assignment=assignment, **_answers(criteria, outcome))
 
 
@@ -230,7 +230,7 @@ def test_quota_is_enforced(manager, deciding):
     first, _ = _reviewed_case(deciding, "verified", title="First")
     second, _ = _reviewed_case(deciding, "verified", title="Second")
     services.decide_case(actor=manager, case=first, level=grand, rationale="Best.")
-    with pytest.raises(services.QuotaExceeded, match=r"The quota of 1 for the Grand Prize is used up\."):
+    with pytest.raises(Conflict, match=r"The quota of 1 for the Grand Prize is used up\."):
         services.decide_case(actor=manager, case=second, level=grand, rationale="Also best.")
     second.refresh_from_db()
     assert second.state == CaseState.IN_REVIEW
@@ -239,23 +239,25 @@ def test_quota_is_enforced(manager, deciding):
 
 def test_decision_refusals(manager, deciding, reviewer):
     case, _ = _reviewed_case(deciding, "verified")
-    with pytest.raises(ValidationError, match="another cycle"):
+    with pytest.raises(ApplicationError, match="another cycle") as error:
         services.decide_case(actor=manager, case=case, level=AwardLevelFactory(), rationale="x")
-    with pytest.raises(ValidationError):
+    assert error.value.fields == {"level": ["This award level belongs to another cycle."]}
+    with pytest.raises(ApplicationError) as error:
         services.decide_case(actor=manager, case=case, level=None, rationale="  ")
-    with pytest.raises(services.NotAllowed):
+    assert error.value.fields == {"rationale": ["Give the rationale of the decision."]}
+    with pytest.raises(NotAllowed):
         services.decide_case(actor=reviewer, case=case, level=None, rationale="x")
     services.decide_case(actor=manager, case=case, level=None, rationale="No.")
-    with pytest.raises(services.ReviewsError, match="has already been decided"):
+    with pytest.raises(ApplicationError, match="has already been decided"):
         services.decide_case(actor=manager, case=case, level=None, rationale="Again.")
     unreviewed = CaseFactory(cycle=deciding, in_review=True)
-    with pytest.raises(services.ReviewsError, match="at least one submitted review"):
+    with pytest.raises(ApplicationError, match="at least one submitted review"):
         services.decide_case(actor=manager, case=unreviewed, level=None, rationale="x")
 
 
 def test_decisions_wait_for_the_deciding_state(manager, cycle):
     case, _ = _reviewed_case(cycle, "verified")
-    with pytest.raises(services.ReviewsError, match="while the cycle is “Deciding”; it is “Reviewing”"):
+    with pytest.raises(ApplicationError, match="while the cycle is “Deciding”; it is “Reviewing”"):
         services.decide_case(actor=manager, case=case, level=None, rationale="x")
 
 
@@ -273,10 +275,11 @@ def test_revision_request_sends_the_case_back_with_the_message(
     assert event.message == "Please add the evidence of firms attracted."
     assert [m.to for m in mail.outbox] == [[submitter.email]]
     assert "Please add the evidence of firms attracted." in mail.outbox[0].body
-    with pytest.raises(services.ReviewsError):
+    with pytest.raises(ApplicationError):
         services.request_revision(actor=manager, case=case, message="Again")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ApplicationError) as error:
         services.request_revision(actor=manager, case=CaseFactory(in_review=True, cycle=case.cycle), message="")
+    assert error.value.fields == {"message": ["Say what should be revised."]}
 
 
 # --- cycles -----------------------------------------------------------------------------------
@@ -286,15 +289,15 @@ def test_cycle_moves_forward_one_step_at_a_time(manager):
     cycle = AwardCycleFactory(state=CycleState.DRAFT)
     for state in (CycleState.OPEN, CycleState.REVIEWING, CycleState.DECIDING):
         assert services.change_cycle_state(actor=manager, cycle=cycle, to_state=state).state == state
-    with pytest.raises(services.ReviewsError, match="“Deciding” cannot become “Open for submissions”"):
+    with pytest.raises(ApplicationError, match="“Deciding” cannot become “Open for submissions”"):
         services.change_cycle_state(actor=manager, cycle=cycle, to_state=CycleState.OPEN)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.change_cycle_state(actor=ReviewerFactory(), cycle=cycle, to_state=CycleState.PUBLISHED)
 
 
 def test_publish_is_refused_while_a_case_is_out_for_revision(manager, deciding):
     CaseFactory(cycle=deciding, submitted=True, state=CaseState.REVISION_REQUESTED)
-    with pytest.raises(services.ReviewsError, match="1 case\\(s\\) still await a decision"):
+    with pytest.raises(ApplicationError, match="1 case\\(s\\) still await a decision"):
         services.publish_cycle(actor=manager, cycle=deciding)
     deciding.refresh_from_db()
     assert deciding.state == CycleState.DECIDING
@@ -305,7 +308,7 @@ def test_publish_needs_every_case_decided_then_makes_awarded_cases_public(
 ):
     case, _ = _reviewed_case(deciding, "verified")
     SubmitterFactory(username="staff", government=case.government)
-    with pytest.raises(services.ReviewsError, match="1 case\\(s\\) still await a decision"):
+    with pytest.raises(ApplicationError, match="1 case\\(s\\) still await a decision"):
         services.publish_cycle(actor=manager, cycle=deciding)
     services.decide_case(actor=manager, case=case, level=deciding.award_levels.get(code="merit"), rationale="Good.")
     assert not public_cases().filter(pk=case.pk).exists()
@@ -317,7 +320,7 @@ def test_publish_needs_every_case_decided_then_makes_awarded_cases_public(
     assert deciding.published_at is not None
     assert list(public_cases()) == [case]
     assert [m.subject for m in mail.outbox] == [f"Results published: {deciding.title}"]
-    with pytest.raises(services.ReviewsError, match="Only a cycle that is “Deciding” can be published"):
+    with pytest.raises(ApplicationError, match="Only a cycle that is “Deciding” can be published"):
         services.publish_cycle(actor=manager, cycle=deciding)
 
 
