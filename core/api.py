@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, permissions, serializers
 from rest_framework.response import Response
 
 from .errors import ApplicationError
@@ -66,6 +66,19 @@ class ErrorDocumentingAutoSchema(AutoSchema):
             if str(status) not in responses:
                 responses[str(status)] = self._get_response_for_code(ErrorSerializer, str(status), direction=direction)
         return responses
+
+
+class ReadRule(permissions.BasePermission):
+    """Object-level check of a viewset's ``read_rule`` (``core.rules``): whoever may not read an object
+    gets 404, as from the pages. The viewset's queryset already narrows to what the user may see;
+    this holds every object it serves to the same rule."""
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        from .rules import allowed
+
+        if not allowed(request.user, view.read_rule, obj):
+            raise exceptions.NotFound()
+        return True
 
 
 def error_body(

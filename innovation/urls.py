@@ -26,3 +26,8 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("dashboard/", include("dashboard.urls")),
 ]
+
+handler400 = "innovation.views.bad_request"
+handler403 = "innovation.views.permission_denied"
+handler404 = "innovation.views.page_not_found"
+handler500 = "innovation.views.server_error"

@@ -1,8 +1,12 @@
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from core.api import error_response, is_api_request
 
 
 @require_GET
@@ -21,3 +25,35 @@ def healthz(request):
     except Exception:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# --- error handlers: the API's JSON shape under /api/, the site's pages elsewhere ---------------
+
+
+def _api_or_page(request, status: int, *, code: str, page_view, exception=None):
+    if is_api_request(request):
+        return error_response(status, code=code)
+    if exception is None:
+        return page_view(request)
+    return page_view(request, exception)
+
+
+def bad_request(request, exception=None):
+    # Django reports a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or too many fields) as a 400; it is a 413.
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent) and is_api_request(request):
+        return error_response(413, code="request_too_large")
+    return _api_or_page(request, 400, code="bad_request", page_view=defaults.bad_request, exception=exception)
+
+
+def permission_denied(request, exception=None):
+    return _api_or_page(
+        request, 403, code="permission_denied", page_view=defaults.permission_denied, exception=exception
+    )
+
+
+def page_not_found(request, exception=None):
+    return _api_or_page(request, 404, code="not_found", page_view=defaults.page_not_found, exception=exception)
+
+
+def server_error(request):
+    return _api_or_page(request, 500, code="server_error", page_view=defaults.server_error)

@@ -306,15 +306,11 @@ can_edit_review = rule(
     & assignment_cycle_reviewing
     & assignment_has_no_conflict,
 )
-can_score_case = rule("reviews.score_case", is_assigned_reviewer & has_no_conflict)
-# The whole review: managers, and the reviewer who wrote it.
-can_view_review = rule("reviews.view_review", is_manager | wrote_the_review)
+# A review at all: managers, the reviewer who wrote it, and the case's own government once the cycle
+# is published (its comment to the submitter only: ``reviews.read_whole_reviews`` decides the rest).
+can_view_review = rule("reviews.view_review", is_manager | wrote_the_review | is_submitted_review_of_own_published_case)
 # Reviews in full, not only their comments to the submitter (which rows: ``selectors.visible_reviews``).
 can_read_whole_reviews = rule("reviews.read_whole_reviews", is_manager | is_reviewer)
-# Submitters of the case's government see the comment meant for them once the cycle is published.
-can_view_comment_to_submitter = rule(
-    "reviews.view_comment_to_submitter", can_view_review | is_submitted_review_of_own_published_case
-)
 can_decide_case = rule(
     "reviews.decide_case", is_manager & is_undecided & cycle_is_deciding & is_in_review & has_a_submitted_review
 )

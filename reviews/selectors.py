@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts import permissions as roles
 from accounts.models import Role, User
 from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
+from core.rules import allowed
 
 from . import aggregation
 from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
@@ -100,7 +101,7 @@ def comments_to_submitter(user, case: InnovationCase) -> list[str]:
     return [
         review.comment_to_submitter
         for review in visible_reviews(user).filter(assignment__case=case, state=ReviewState.SUBMITTED)
-        if review.comment_to_submitter
+        if review.comment_to_submitter and allowed(user, "reviews.view_review", review)
     ]
 
 

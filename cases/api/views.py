@@ -9,13 +9,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
 from cases.selectors import visible_cases
 from cases.services import create_draft, submit_case, update_draft, withdraw_case
-from core.api import ErrorSerializer
+from core.api import ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
 
@@ -77,6 +78,8 @@ class CaseViewSet(
     may not see is 404."""
 
     serializer_class = CaseSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly, ReadRule]
+    read_rule = "cases.view_case"
     filterset_class = CaseFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 

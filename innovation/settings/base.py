@@ -153,9 +153,10 @@ OFFICIAL_SITE = env_bool("DJANGO_OFFICIAL_SITE", False)
 SITE_NAME = _("Local Government Innovation Awards")
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes a missing or invalid credential a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

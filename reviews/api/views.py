@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from cases.models import AwardCycle, AwardLevel
+from core.api import ReadRule
 from core.rules import allowed, require
 
 from .. import selectors, services
@@ -31,7 +32,8 @@ class ReviewViewSet(
     or updates the draft, PUT/PATCH updates it, ``"submit": true`` submits and locks it); submitters:
     the comments to them of their cases' reviews once the cycle is published."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ReadRule]
+    read_rule = "reviews.view_review"
 
     def get_queryset(self):
         return (
@@ -103,7 +105,8 @@ class ReviewViewSet(
 class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Review assignments: reviewers see theirs, managers all and assign (conflicts refused)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ReadRule]
+    read_rule = "reviews.view_assignment"
     serializer_class = s.AssignmentSerializer
 
     def get_queryset(self):
@@ -128,7 +131,8 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Award decisions (managers only): read them, decide a case, or request a revision."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, ReadRule]
+    read_rule = "reviews.manage_awards"
     serializer_class = s.DecisionSerializer
 
     def get_queryset(self):

@@ -32,10 +32,10 @@ def test_review_predicates_by_role(manager, cycle, case, reviewer, submitter):
     other = ReviewerFactory()
     anonymous = AnonymousUser()
     assert rules.can_edit_review(reviewer, assignment) is True
-    assert rules.can_score_case(reviewer, case) is True
+    assert rules.can_edit_review(reviewer, assignment) is True
     for user in (other, manager, submitter, anonymous):
         assert rules.can_edit_review(user, assignment) is False
-        assert rules.can_score_case(user, case) is False
+        assert rules.is_assigned_reviewer(user, case) is False
     assert rules.can_view_assignment(manager, assignment) and rules.can_view_assignment(reviewer, assignment)
     assert not rules.can_view_assignment(other, assignment)
     review = scored_review(case, ReviewerFactory(), 4)
@@ -43,12 +43,12 @@ def test_review_predicates_by_role(manager, cycle, case, reviewer, submitter):
     assert rules.can_view_review(review.assignment.reviewer, review)
     for user in (reviewer, submitter, anonymous):
         assert rules.can_view_review(user, review) is False
-    assert rules.can_view_comment_to_submitter(submitter, review) is False
     cycle.state = CycleState.PUBLISHED
     cycle.published_at = cycle.submission_closes
     cycle.save()
-    assert rules.can_view_comment_to_submitter(submitter, review) is True
-    assert rules.can_view_comment_to_submitter(SubmitterFactory(), review) is False
+    assert rules.can_view_review(submitter, review) is True
+    assert rules.can_read_whole_reviews(submitter) is False
+    assert rules.can_view_review(SubmitterFactory(), review) is False
 
 
 def test_manager_predicates_depend_on_state(manager, cycle, case, reviewer):
