@@ -1,15 +1,26 @@
-"""Forms of the sectioned case form (one form or formset per section). They only validate input;
-saving goes through ``cases.services``."""
+"""The sectioned case form: one registry (``SECTIONS``) says, for each section in order, its
+title, the forms that collect it and the service call that saves it. The forms only validate
+input; saving goes through ``cases.services``. Fields, their labels and their limits come from the
+models (``CASE_CONTENT_FIELDS``, ``OUTCOME_CONTENT_FIELDS``)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import ATTACHMENT_MAX_MB, NOTE_MAX_LENGTH
+
+from . import services
 from .models import (
+    OUTCOME_CONTENT_FIELDS,
     Attachment,
     AttachmentKind,
     AwardCycle,
+    CaseObstacle,
+    CaseRemedy,
     InnovationCase,
     ObstacleType,
     Outcome,
@@ -17,21 +28,8 @@ from .models import (
     Purpose,
     RemedyType,
 )
-from .services import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from .services import ObstacleItem, RemedyItem
 from .uploads import ACCEPT_ATTRIBUTE, validate_upload
-
-# (slug, title) of each section, in order: the step indicator and the URLs follow this list.
-SECTIONS = [
-    ("basics", _("Basics")),
-    ("purpose", _("Purpose and ICT")),
-    ("obstacles", _("Obstacles")),
-    ("remedies", _("Remedies")),
-    ("outcomes", _("Outcomes and evidence")),
-    ("participation", _("Citizen participation")),
-    ("attachments", _("Attachments")),
-    ("review", _("Review and submit")),
-]
-SECTION_SLUGS = [slug for slug, _title in SECTIONS]
 
 
 class TaxonomyChoiceField(forms.ModelChoiceField):
@@ -47,7 +45,7 @@ class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
 class BasicsForm(forms.ModelForm):
     class Meta:
         model = InnovationCase
-        fields = [
+        fields = (
             "title",
             "title_local",
             "summary",
@@ -59,7 +57,7 @@ class BasicsForm(forms.ModelForm):
             "contact_name",
             "contact_email",
             "contact_phone",
-        ]
+        )
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "summary_local": forms.Textarea(attrs={"rows": 3}),
@@ -102,7 +100,7 @@ class PurposeForm(forms.ModelForm):
 
     class Meta:
         model = InnovationCase
-        fields = ["purpose", "uses_ict", "ict_description"]
+        fields = ("purpose", "uses_ict", "ict_description")
         widgets = {"ict_description": forms.Textarea(attrs={"rows": 4})}
 
     def clean(self):
@@ -122,31 +120,39 @@ class ParticipationForm(forms.ModelForm):
 
     class Meta:
         model = InnovationCase
-        fields = ["participation_level", "participant_kinds"]
+        fields = ("participation_level", "participant_kinds")
         widgets = {"participation_level": forms.RadioSelect}
         help_texts = {
             "participation_level": _("The IAP2 spectrum, from informing citizens to letting them decide."),
         }
 
 
-class _TypedRowForm(forms.Form):
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+class _TypedRowForm(forms.ModelForm):
+    """A row of a formset: a taxonomy ``type`` and the model's ``description`` (label, length)."""
+
+    field_order = ["type", "description"]
+
+    def _post_clean(self):
+        # Validated here; the service saves the rows (and the database checks them there).
+        pass
 
 
 class ObstacleForm(_TypedRowForm):
     type = TaxonomyChoiceField(queryset=ObstacleType.objects.filter(is_active=True), label=_("Obstacle"))
-    description = forms.CharField(
-        label=_("How it showed"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000
-    )
-    field_order = ["type", "description"]
+
+    class Meta:
+        model = CaseObstacle
+        fields = ("description",)
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class RemedyForm(_TypedRowForm):
     type = TaxonomyChoiceField(queryset=RemedyType.objects.filter(is_active=True), label=_("Remedy"))
-    description = forms.CharField(
-        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000
-    )
-    field_order = ["type", "description"]
+
+    class Meta:
+        model = CaseRemedy
+        fields = ("description",)
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class RowFormSet(forms.BaseFormSet):
@@ -189,17 +195,7 @@ class OutcomeForm(forms.ModelForm):
 
     class Meta:
         model = Outcome
-        fields = [
-            "indicator",
-            "indicator_local",
-            "unit",
-            "baseline",
-            "result",
-            "evidence",
-            "evidence_local",
-            "evidence_url",
-            "evidence_attachment",
-        ]
+        fields = OUTCOME_CONTENT_FIELDS
         widgets = {
             "evidence": forms.Textarea(attrs={"rows": 2}),
             "evidence_local": forms.Textarea(attrs={"rows": 2}),
@@ -223,7 +219,7 @@ class OutcomeForm(forms.ModelForm):
         pass
 
     def item(self) -> dict:
-        data = {name: self.cleaned_data.get(name) for name in OUTCOME_FIELDS}
+        data = {name: self.cleaned_data.get(name) for name in OUTCOME_CONTENT_FIELDS}
         if self.cleaned_data.get("id"):
             data["id"] = self.cleaned_data["id"]
         return data
@@ -244,7 +240,7 @@ OutcomeFormSet = forms.formset_factory(OutcomeForm, formset=OutcomeFormSetBase, 
 
 def outcome_initial(case: InnovationCase) -> list[dict]:
     return [
-        {"id": outcome.pk, **{name: getattr(outcome, name) for name in OUTCOME_FIELDS}}
+        {"id": outcome.pk, **{name: getattr(outcome, name) for name in OUTCOME_CONTENT_FIELDS}}
         for outcome in case.outcomes.all()
     ]
 
@@ -252,7 +248,7 @@ def outcome_initial(case: InnovationCase) -> list[dict]:
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, PNG, JPEG, DOCX or XLSX, at most 10 MB."),
+        help_text=_("PDF, PNG, JPEG, DOCX or XLSX, at most %(size)s MB.") % {"size": ATTACHMENT_MAX_MB},
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=AttachmentKind.choices, initial=AttachmentKind.EVIDENCE)
@@ -265,5 +261,113 @@ class AttachmentForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     message = forms.CharField(
-        label=_("Reason (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# --- the sections -----------------------------------------------------------------------------
+
+
+def _model_form(form_class):
+    def build(case, data=None, files=None) -> dict:
+        return {"form": form_class(data, instance=case)}
+
+    return build
+
+
+def _save_fields(*, actor, case, forms) -> None:
+    form = forms["form"]
+    services.update_draft(actor=actor, case=case, fields={name: form.cleaned_data[name] for name in form.Meta.fields})
+
+
+def _save_participation(*, actor, case, forms) -> None:
+    data = forms["form"].cleaned_data
+    services.update_draft(
+        actor=actor,
+        case=case,
+        fields={"participation_level": data["participation_level"]},
+        participant_kinds=data["participant_kinds"],
+    )
+
+
+def _typed_rows(formset_class, *, prefix: str, type_field: str, related: str):
+    def build(case, data=None, files=None) -> dict:
+        rows = getattr(case, related).select_related(type_field)
+        initial = [{"type": getattr(row, type_field), "description": row.description} for row in rows]
+        return {"formset": formset_class(data, initial=initial, prefix=prefix)}
+
+    return build
+
+
+def _save_obstacles(*, actor, case, forms) -> None:
+    services.update_draft(actor=actor, case=case, obstacles=forms["formset"].obstacle_items())
+
+
+def _save_remedies(*, actor, case, forms) -> None:
+    services.update_draft(actor=actor, case=case, remedies=forms["formset"].remedy_items())
+
+
+def _outcome_forms(case, data=None, files=None) -> dict:
+    return {
+        "formset": OutcomeFormSet(data, initial=outcome_initial(case), prefix="outcomes", form_kwargs={"case": case})
+    }
+
+
+def _save_outcomes(*, actor, case, forms) -> None:
+    services.update_draft(actor=actor, case=case, outcomes=forms["formset"].items())
+
+
+def _attachment_forms(case, data=None, files=None) -> dict:
+    return {"upload_form": AttachmentForm(data, files)}
+
+
+def _save_attachment(*, actor, case, forms) -> None:
+    form = forms["upload_form"]
+    services.add_attachment(actor=actor, case=case, file=form.cleaned_data["file"], kind=form.cleaned_data["kind"])
+
+
+def _no_forms(case, data=None, files=None) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    forms: Callable[..., dict]  # (case, data=None, files=None) -> the forms and formsets of the section
+    save: Callable[..., None] | None  # (actor=, case=, forms=) through the services; None: nothing to save
+    fields: tuple[str, ...] = ()  # the case fields it edits (the other sections edit related rows)
+
+
+# In order: the step indicator, the URLs and "Save and continue" follow this list.
+SECTIONS = [
+    Section("basics", _("Basics"), _model_form(BasicsForm), _save_fields, BasicsForm.Meta.fields),
+    Section("purpose", _("Purpose and ICT"), _model_form(PurposeForm), _save_fields, PurposeForm.Meta.fields),
+    Section(
+        "obstacles",
+        _("Obstacles"),
+        _typed_rows(ObstacleFormSet, prefix="obstacles", type_field="obstacle_type", related="obstacles"),
+        _save_obstacles,
+    ),
+    Section(
+        "remedies",
+        _("Remedies"),
+        _typed_rows(RemedyFormSet, prefix="remedies", type_field="remedy_type", related="remedies"),
+        _save_remedies,
+    ),
+    Section("outcomes", _("Outcomes and evidence"), _outcome_forms, _save_outcomes),
+    Section(
+        "participation",
+        _("Citizen participation"),
+        _model_form(ParticipationForm),
+        _save_participation,
+        ("participation_level",),
+    ),
+    Section("attachments", _("Attachments"), _attachment_forms, _save_attachment),
+    Section("review", _("Review and submit"), _no_forms, None),
+]
+SECTION_SLUGS = [section.slug for section in SECTIONS]
+SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}

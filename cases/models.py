@@ -14,6 +14,13 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import (
+    ATTACHMENT_MAX_BYTES,
+    DESCRIPTION_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+)
 from governments.models import TIER_ORDER, Tier
 
 
@@ -186,22 +193,56 @@ class ParticipationLevel(models.TextChoices):
     EMPOWER = "empower", _("Empower")
 
 
+# The case fields a submitter writes (in the form's sections and through the API). Tier and
+# population are a snapshot taken at submission; state, government, cycle and the timestamps belong
+# to the workflow.
+CASE_CONTENT_FIELDS = (
+    "title",
+    "title_local",
+    "summary",
+    "summary_local",
+    "description",
+    "description_local",
+    "purpose",
+    "uses_ict",
+    "ict_description",
+    "started_on",
+    "champion",
+    "participation_level",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+# What a submitter writes of an outcome; its verification comes from the reviews.
+OUTCOME_CONTENT_FIELDS = (
+    "indicator",
+    "indicator_local",
+    "unit",
+    "baseline",
+    "result",
+    "evidence",
+    "evidence_local",
+    "evidence_url",
+    "evidence_attachment",
+)
+
+
 class InnovationCase(models.Model):
     cycle = models.ForeignKey(AwardCycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="cases")
     government = models.ForeignKey(
         "governments.LocalGovernment", verbose_name=_("government"), on_delete=models.PROTECT, related_name="cases"
     )
-    title = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_local = models.CharField(_("title (Korean)"), max_length=200, blank=True)
-    summary = models.TextField(_("summary (English)"), max_length=1000, blank=True)
-    summary_local = models.TextField(_("summary (Korean)"), max_length=1000, blank=True)
-    description = models.TextField(_("description (English)"), max_length=20000, blank=True)
-    description_local = models.TextField(_("description (Korean)"), max_length=20000, blank=True)
+    title = models.CharField(_("title (English)"), max_length=TITLE_MAX_LENGTH, blank=True)
+    title_local = models.CharField(_("title (Korean)"), max_length=TITLE_MAX_LENGTH, blank=True)
+    summary = models.TextField(_("summary (English)"), max_length=SUMMARY_MAX_LENGTH, blank=True)
+    summary_local = models.TextField(_("summary (Korean)"), max_length=SUMMARY_MAX_LENGTH, blank=True)
+    description = models.TextField(_("description (English)"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    description_local = models.TextField(_("description (Korean)"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     purpose = models.ForeignKey(
         Purpose, verbose_name=_("purpose"), on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
     uses_ict = models.BooleanField(_("ICT was the major means"), default=False)
-    ict_description = models.TextField(_("how ICT was used"), max_length=4000, blank=True)
+    ict_description = models.TextField(_("how ICT was used"), max_length=TEXT_MAX_LENGTH, blank=True)
     # Snapshot of the government's tier and population, taken when the case is submitted:
     # statistics use these, so later registry updates do not rewrite history.
     tier = models.CharField(_("tier at submission"), max_length=12, choices=Tier.choices, blank=True)
@@ -278,7 +319,7 @@ class InnovationCase(models.Model):
 class CaseObstacle(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="obstacles")
     obstacle_type = models.ForeignKey(ObstacleType, verbose_name=_("obstacle"), on_delete=models.PROTECT)
-    description = models.TextField(_("how it showed"), max_length=4000, blank=True)
+    description = models.TextField(_("how it showed"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["obstacle_type__order", "id"]
@@ -295,7 +336,7 @@ class CaseObstacle(models.Model):
 class CaseRemedy(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="remedies")
     remedy_type = models.ForeignKey(RemedyType, verbose_name=_("remedy"), on_delete=models.PROTECT)
-    description = models.TextField(_("what was done"), max_length=4000, blank=True)
+    description = models.TextField(_("what was done"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["remedy_type__order", "id"]
@@ -345,7 +386,7 @@ class Attachment(models.Model):
         verbose_name_plural = _("attachments")
         constraints = [
             models.CheckConstraint(name="attachment_kind_valid", condition=Q(kind__in=AttachmentKind.values)),
-            models.CheckConstraint(name="attachment_size_limit", condition=Q(size__lte=10 * 1024 * 1024)),
+            models.CheckConstraint(name="attachment_size_limit", condition=Q(size__lte=ATTACHMENT_MAX_BYTES)),
         ]
 
     def __str__(self) -> str:
@@ -361,8 +402,8 @@ class Outcome(models.Model):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
     result = models.DecimalField(_("result"), max_digits=16, decimal_places=2, null=True, blank=True)
-    evidence = models.TextField(_("evidence"), max_length=4000, blank=True)
-    evidence_local = models.TextField(_("evidence (Korean)"), max_length=4000, blank=True)
+    evidence = models.TextField(_("evidence"), max_length=TEXT_MAX_LENGTH, blank=True)
+    evidence_local = models.TextField(_("evidence (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_attachment = models.ForeignKey(
         Attachment, verbose_name=_("evidence file"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

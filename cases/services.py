@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
+    CASE_CONTENT_FIELDS,
+    OUTCOME_CONTENT_FIELDS,
     Attachment,
     AttachmentKind,
     AwardCycle,
@@ -40,37 +42,6 @@ from cases.uploads import validate_upload
 from cases.workflow import lock, transition
 from core.errors import ApplicationError
 from core.rules import require
-
-# The case fields a submitter may set. Tier and population are a snapshot taken at submission;
-# state, government, cycle and the timestamps belong to the workflow.
-EDITABLE_FIELDS = (
-    "title",
-    "title_local",
-    "summary",
-    "summary_local",
-    "description",
-    "description_local",
-    "purpose",
-    "uses_ict",
-    "ict_description",
-    "started_on",
-    "champion",
-    "participation_level",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-)
-OUTCOME_FIELDS = (
-    "indicator",
-    "indicator_local",
-    "unit",
-    "baseline",
-    "result",
-    "evidence",
-    "evidence_local",
-    "evidence_url",
-    "evidence_attachment",
-)
 
 
 @dataclass(frozen=True)
@@ -108,7 +79,7 @@ def _record(case: InnovationCase, *, actor, kind: str, changes: dict | None = No
 
 
 def _apply_fields(case: InnovationCase, fields: Mapping[str, Any]) -> dict[str, list]:
-    unknown = set(fields) - set(EDITABLE_FIELDS)
+    unknown = set(fields) - set(CASE_CONTENT_FIELDS)
     if unknown:
         raise ApplicationError(
             _("These fields cannot be set by a submitter: %(fields)s.") % {"fields": ", ".join(sorted(unknown))},
@@ -160,7 +131,7 @@ def _set_typed_rows(case, *, model, type_field: str, related: str, items: Sequen
 
 
 def _outcome_dict(outcome: Outcome) -> dict:
-    return {name: _jsonable(getattr(outcome, name)) for name in OUTCOME_FIELDS}
+    return {name: _jsonable(getattr(outcome, name)) for name in OUTCOME_CONTENT_FIELDS}
 
 
 def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> dict[str, list]:
@@ -171,7 +142,7 @@ def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> d
     for order, item in enumerate(items):
         item = dict(item)
         pk = item.pop("id", None)
-        unknown = set(item) - set(OUTCOME_FIELDS)
+        unknown = set(item) - set(OUTCOME_CONTENT_FIELDS)
         if unknown:
             raise ApplicationError(
                 _("Unknown outcome fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}, code="unknown_fields"
@@ -196,7 +167,7 @@ def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> d
                 )
         else:
             outcome = Outcome(case=case)
-        for name in OUTCOME_FIELDS:
+        for name in OUTCOME_CONTENT_FIELDS:
             value = item.get(name)
             if value is None and name not in ("baseline", "result", "evidence_attachment"):
                 value = ""

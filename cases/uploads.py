@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+from core.limits import ATTACHMENT_MAX_BYTES
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,10 +69,10 @@ def validate_upload(file) -> str:
         file.seek(0)
     if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
-    if size > MAX_UPLOAD_BYTES:
+    if size > ATTACHMENT_MAX_BYTES:
         raise ValidationError(
             _("“%(name)s” is %(size)s; files may be at most %(max)s.")
-            % {"name": name, "size": filesizeformat(size), "max": filesizeformat(MAX_UPLOAD_BYTES)},
+            % {"name": name, "size": filesizeformat(size), "max": filesizeformat(ATTACHMENT_MAX_BYTES)},
             code="too_large",
         )
     content_type = detect_content_type(file)

@@ -15,30 +15,15 @@ from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.rules import allowed, refusal_message
 
-from .forms import (
-    SECTION_SLUGS,
-    SECTIONS,
-    AttachmentForm,
-    BasicsForm,
-    NewCaseForm,
-    ObstacleFormSet,
-    OutcomeFormSet,
-    ParticipationForm,
-    PurposeForm,
-    RemedyFormSet,
-    WithdrawForm,
-    outcome_initial,
-)
+from .forms import SECTION_SLUGS, SECTIONS, SECTIONS_BY_SLUG, BasicsForm, NewCaseForm, WithdrawForm
 from .models import CaseState, InnovationCase
 from .selectors import case_history, get_visible_case, open_cycles, own_government_cases
 from .services import (
-    add_attachment,
     create_draft,
     remove_attachment,
     revision_request_message,
     submission_problems,
     submit_case,
-    update_draft,
     withdraw_case,
 )
 
@@ -72,7 +57,7 @@ def _steps(case, current: str) -> list[dict]:
             "url": reverse("cases:case_edit", args=[case.pk, slug]) if case else "",
             "state": "active" if number - 1 == index else ("done" if number - 1 < index else ""),
         }
-        for number, (slug, title) in enumerate(SECTIONS, start=1)
+        for number, (slug, title) in enumerate(((entry.slug, entry.title) for entry in SECTIONS), start=1)
     ]
 
 
@@ -127,60 +112,13 @@ def case_new(request):
         {
             "case": None,
             "section": "basics",
-            "section_title": SECTIONS[0][1],
+            "section_title": SECTIONS[0].title,
             "steps": _steps(None, "basics"),
             "form": form,
             "government": request.user.government,
             "cycles": cycles,
         },
     )
-
-
-def _section_forms(section: str, case: InnovationCase, data=None, files=None) -> dict:
-    if section == "basics":
-        return {"form": BasicsForm(data, instance=case)}
-    if section == "purpose":
-        return {"form": PurposeForm(data, instance=case)}
-    if section == "participation":
-        return {"form": ParticipationForm(data, instance=case)}
-    if section == "obstacles":
-        initial = [{"type": row.obstacle_type, "description": row.description} for row in case.obstacles.all()]
-        return {"formset": ObstacleFormSet(data, initial=initial, prefix="obstacles")}
-    if section == "remedies":
-        initial = [{"type": row.remedy_type, "description": row.description} for row in case.remedies.all()]
-        return {"formset": RemedyFormSet(data, initial=initial, prefix="remedies")}
-    if section == "outcomes":
-        return {
-            "formset": OutcomeFormSet(
-                data, initial=outcome_initial(case), prefix="outcomes", form_kwargs={"case": case}
-            )
-        }
-    if section == "attachments":
-        return {"upload_form": AttachmentForm(data, files)}
-    return {}
-
-
-def _save_section(section: str, request, case: InnovationCase, forms: dict) -> None:
-    if section in ("basics", "purpose"):
-        form = forms["form"]
-        update_draft(actor=request.user, case=case, fields={n: form.cleaned_data[n] for n in form.Meta.fields})
-    elif section == "participation":
-        form = forms["form"]
-        update_draft(
-            actor=request.user,
-            case=case,
-            fields={"participation_level": form.cleaned_data["participation_level"]},
-            participant_kinds=form.cleaned_data["participant_kinds"],
-        )
-    elif section == "obstacles":
-        update_draft(actor=request.user, case=case, obstacles=forms["formset"].obstacle_items())
-    elif section == "remedies":
-        update_draft(actor=request.user, case=case, remedies=forms["formset"].remedy_items())
-    elif section == "outcomes":
-        update_draft(actor=request.user, case=case, outcomes=forms["formset"].items())
-    elif section == "attachments":
-        form = forms["upload_form"]
-        add_attachment(actor=request.user, case=case, file=form.cleaned_data["file"], kind=form.cleaned_data["kind"])
 
 
 def _refusal_to_forms(forms: dict, refused: ApplicationError) -> None:
@@ -195,21 +133,22 @@ def _refusal_to_forms(forms: dict, refused: ApplicationError) -> None:
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk, section):
     case = _own_case(request, pk)
-    if section not in SECTION_SLUGS:
+    if section not in SECTIONS_BY_SLUG:
         raise Http404("No such section")
+    entry = SECTIONS_BY_SLUG[section]
     if not allowed(request.user, "cases.edit_case", case):
         messages.warning(request, _("This case can no longer be changed."))
         return redirect("cases:case_detail", case.pk)
     is_post = request.method == "POST"
-    forms = _section_forms(section, case, request.POST if is_post else None, request.FILES if is_post else None)
+    forms = entry.forms(case, request.POST if is_post else None, request.FILES if is_post else None)
     status = 200
-    if is_post and section != "review":
+    if is_post and entry.save is not None:
         if section == "attachments" and "upload" not in request.POST:
             return redirect("cases:case_edit", case.pk, _next_section(section))
         valid = all(item.is_valid() for item in forms.values())
         if valid:
             try:
-                _save_section(section, request, case, forms)
+                entry.save(actor=request.user, case=case, forms=forms)
             except ApplicationError as refused:
                 _refusal_to_forms(forms, refused)
                 status = 400
@@ -225,7 +164,7 @@ def case_edit(request, pk, section):
     context = {
         "case": case,
         "section": section,
-        "section_title": dict(SECTIONS)[section],
+        "section_title": entry.title,
         "steps": _steps(case, section),
         "government": case.government,
         "next_section": _next_section(section),
@@ -274,7 +213,7 @@ def case_submit(request, pk):
         context = {
             "case": case,
             "section": "review",
-            "section_title": dict(SECTIONS)["review"],
+            "section_title": SECTIONS_BY_SLUG["review"].title,
             "steps": _steps(case, "review"),
             "government": case.government,
             "refusal": refused.message,

@@ -50,6 +50,14 @@ ICT = "ict"
 FELT_BY_CASE_LIMIT = 100
 
 
+class PercentBase(models.TextChoices):
+    """What a cross table's percentages are of."""
+
+    COLUMN = "column", gettext_lazy("of the column's total")
+    ROW = "row", gettext_lazy("of the row's total")
+    CASES = "cases", gettext_lazy("of all cases in scope (a case can count in several columns)")
+
+
 class Scope(models.TextChoices):
     AWARDED = "awarded", gettext_lazy("Awarded cases of published cycles")
     SUBMITTED = "submitted", gettext_lazy("All submitted cases")
@@ -252,9 +260,9 @@ def cross_table(
         return counts.get((row_key, column_key), 0)
 
     def whole(row_key: str, column_key: str) -> int:
-        if percent_base == "column":
+        if percent_base == PercentBase.COLUMN:
             return column_totals[column_key]
-        if percent_base == "row":
+        if percent_base == PercentBase.ROW:
             return grand if row_key == TOTAL else row_totals[row_key]
         return base
 
@@ -349,7 +357,7 @@ def purpose_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTab
         counts={
             (purpose.code, ict): counts.get((purpose.pk, ict), 0) for purpose in purposes for ict in (NON_ICT, ICT)
         },
-        percent_base="column",
+        percent_base=PercentBase.COLUMN,
         base=case_count,
         notes=[_("Percentages are of the column's cases.")],
     )
@@ -378,7 +386,7 @@ def _reported_by_ict(
         rows=_ict_rows(),
         columns=[*(Column(entry.code, entry.label) for entry in types), Column(TOTAL, _("Total"))],
         counts={(ict, entry.code): counts.get((entry.pk, ict), 0) for entry in types for ict in (NON_ICT, ICT)},
-        percent_base="cases",
+        percent_base=PercentBase.CASES,
         base=case_count,
         notes=notes,
     )
@@ -462,7 +470,7 @@ def by_cycle(cases: QuerySet[InnovationCase], cycles: Sequence[int]) -> tuple[Cr
         rows=rows,
         columns=_ict_columns(),
         counts=ict_counts,
-        percent_base="row",
+        percent_base=PercentBase.ROW,
         notes=[_("Percentages are of the cycle's cases.")],
     )
     tiers = cross_table(
@@ -472,7 +480,7 @@ def by_cycle(cases: QuerySet[InnovationCase], cycles: Sequence[int]) -> tuple[Cr
         rows=rows,
         columns=[*(Column(tier.value, str(tier.label)) for tier in Tier), Column(TOTAL, _("Total"))],
         counts=tier_counts,
-        percent_base="row",
+        percent_base=PercentBase.ROW,
         notes=[_("Percentages are of the cycle's cases.")],
     )
     return ict, tiers
@@ -494,7 +502,7 @@ def outcome_verification(cases: QuerySet[InnovationCase]) -> CrossTable:
         rows=[(state.value, str(state.label)) for state in order],
         columns=_ict_columns(),
         counts=counts,
-        percent_base="column",
+        percent_base=PercentBase.COLUMN,
         notes=[_("Outcomes claimed by the cases in scope; percentages are of the column's outcomes.")],
     )
 
@@ -511,7 +519,7 @@ def participation_levels(cases: QuerySet[InnovationCase], case_count: int) -> Cr
         rows=[(level.value, str(level.label)) for level in ParticipationLevel],
         columns=_ict_columns(),
         counts=counts,
-        percent_base="column",
+        percent_base=PercentBase.COLUMN,
         base=case_count,
         notes=[_("Levels of the IAP2 spectrum of public participation; percentages are of the column's cases.")],
     )
@@ -535,7 +543,7 @@ def citizen_feedback(cases: QuerySet[InnovationCase]) -> CrossTable:
         rows=[(answer.value, str(answer.label)) for answer in FeltImprovement],
         columns=_ict_columns(),
         counts=counts,
-        percent_base="column",
+        percent_base=PercentBase.COLUMN,
         notes=[_("Answers of visitors to the awarded practices; answers whose comment was rejected are not counted.")],
     )
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import NOTE_MAX_LENGTH
+
 from .models import FeltImprovement, ModerationState
-from .services import COMMENT_MAX_LENGTH
 
 
 class FeedbackForm(forms.Form):
@@ -19,7 +20,7 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment (optional)"),
         required=False,
-        max_length=COMMENT_MAX_LENGTH,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "class": "krds-input"}),
         help_text=_("Comments are published after a moderator has read them. Do not include personal information."),
     )

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import InnovationCase
+from core.limits import NOTE_MAX_LENGTH
 
 
 class FeltImprovement(models.TextChoices):
@@ -29,7 +30,7 @@ class CitizenFeedback(models.Model):
 
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="feedback")
     felt = models.CharField(_("felt the improvement"), max_length=10, choices=FeltImprovement.choices)
-    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    comment = models.TextField(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
     moderation = models.CharField(
         _("moderation"), max_length=10, choices=ModerationState.choices, default=ModerationState.NONE
     )

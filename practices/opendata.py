@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CaseObstacle, CaseRemedy, InnovationCase
+from cases.models import CaseObstacle, CaseRemedy, InnovationCase, Verification
 
 from .selectors import practice_list
 
@@ -171,7 +171,7 @@ def csv_row(record: dict) -> list:
         LIST_SEPARATOR.join(item["type"] for item in record["obstacles"]),
         LIST_SEPARATOR.join(item["type"] for item in record["remedies"]),
         len(record["outcomes"]),
-        sum(item["verification"] == "verified" for item in record["outcomes"]),
+        sum(item["verification"] == Verification.VERIFIED for item in record["outcomes"]),
         award.get("level") or "",
         "true" if record["is_illustrative"] else "false",
         record["submitted_at"] or "",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import InnovationCase
 from core.errors import ApplicationError, Conflict, RateLimited
+from core.limits import NOTE_MAX_LENGTH
 from core.rules import require
 
 from .models import CitizenFeedback, FeltImprovement, ModerationState
@@ -24,7 +25,6 @@ from .models import CitizenFeedback, FeltImprovement, ModerationState
 # At most RATE_LIMIT answers per client address in RATE_WINDOW seconds (settings may override).
 RATE_LIMIT = 5
 RATE_WINDOW = 10 * 60
-COMMENT_MAX_LENGTH = 2000
 SESSION_KEY = "feedback_visitor"
 
 
@@ -102,8 +102,8 @@ def give_feedback(
     if felt not in FeltImprovement.values:
         raise ApplicationError(_("Choose yes, no or not sure."), fields={"felt": [_("Choose yes, no or not sure.")]})
     comment = (comment or "").strip()
-    if len(comment) > COMMENT_MAX_LENGTH:
-        too_long = _("The comment can be at most %(max)d characters long.") % {"max": COMMENT_MAX_LENGTH}
+    if len(comment) > NOTE_MAX_LENGTH:
+        too_long = _("The comment can be at most %(max)d characters long.") % {"max": NOTE_MAX_LENGTH}
         raise ApplicationError(too_long, fields={"comment": [too_long]})
     already = _("You have already answered for this practice — thank you. Each visitor can answer once.")
     if CitizenFeedback.objects.filter(case=case, visitor=visitor).exists():

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome, Verification
+from core.limits import TEXT_MAX_LENGTH
 
 from .models import Criterion, Recommendation, Review
 
@@ -39,14 +40,14 @@ class ReviewForm(forms.Form):
     comment_to_submitter = forms.CharField(
         label=_("Comment to the submitter"),
         required=False,
-        max_length=4000,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The submitter reads this after the results are published."),
     )
     note_to_committee = forms.CharField(
         label=_("Note to the committee"),
         required=False,
-        max_length=4000,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Only award managers read this."),
     )
@@ -172,7 +173,9 @@ NO_AWARD = "none"
 
 class DecisionForm(forms.Form):
     level = forms.ChoiceField(label=_("Award"))
-    rationale = forms.CharField(label=_("Rationale"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    rationale = forms.CharField(
+        label=_("Rationale"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args, cycle: AwardCycle, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,7 +193,7 @@ class DecisionForm(forms.Form):
 
 class RevisionForm(forms.Form):
     message = forms.CharField(
-        label=_("What should be revised"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What should be revised"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
     )
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import AwardCycle, AwardLevel, InnovationCase, Outcome, Verification, localized
+from core.limits import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 
 
 class Criterion(models.Model):
@@ -73,8 +74,8 @@ class Recommendation(models.TextChoices):
 class Review(models.Model):
     assignment = models.OneToOneField(ReviewAssignment, on_delete=models.CASCADE, related_name="review")
     state = models.CharField(_("state"), max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT)
-    comment_to_submitter = models.TextField(_("comment to the submitter"), max_length=4000, blank=True)
-    note_to_committee = models.TextField(_("note to the committee"), max_length=4000, blank=True)
+    comment_to_submitter = models.TextField(_("comment to the submitter"), max_length=TEXT_MAX_LENGTH, blank=True)
+    note_to_committee = models.TextField(_("note to the committee"), max_length=TEXT_MAX_LENGTH, blank=True)
     recommendation = models.CharField(_("recommendation"), max_length=10, choices=Recommendation.choices, blank=True)
     declared_no_conflict = models.BooleanField(_("I declare no conflict of interest"), default=False)
     # Weighted score on the criteria's scale, stored when the review is submitted (for ranking).
@@ -125,7 +126,7 @@ class OutcomeVerification(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="verifications")
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="verifications")
     status = models.CharField(_("verification"), max_length=14, choices=Verification.choices)
-    note = models.TextField(_("note"), max_length=2000, blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("outcome verification")
@@ -144,8 +145,8 @@ class AwardDecision(models.Model):
 
     case = models.OneToOneField(InnovationCase, on_delete=models.PROTECT, related_name="decision")
     level = models.ForeignKey(AwardLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
-    rationale = models.TextField(_("rationale"), max_length=4000)
-    rationale_local = models.TextField(_("rationale (Korean)"), max_length=4000, blank=True)
+    rationale = models.TextField(_("rationale"), max_length=TEXT_MAX_LENGTH)
+    rationale_local = models.TextField(_("rationale (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
 

@@ -272,6 +272,7 @@ def cycle_can_be_published(user, cycle: AwardCycle) -> bool:
 
 
 def undecided_cases(cycle: AwardCycle) -> int:
+    # The same count as the cycle overview's "awaiting a decision" (selectors.CycleProgress).
     return InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).count()
 
 

@@ -13,22 +13,12 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 from accounts.models import Role, User
-from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
+from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
 from core.rules import allowed
 
 from . import aggregation
 from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
-from .permissions import conflict_reason
-
-# Case states shown in a cycle's ranking: everything submitted, not drafts or withdrawn cases.
-RANKED_STATES = (
-    CaseState.SUBMITTED,
-    CaseState.IN_REVIEW,
-    CaseState.REVISION_REQUESTED,
-    CaseState.AWARDED,
-    CaseState.NOT_AWARDED,
-)
-
+from .permissions import UNDECIDED_CASE_STATES, conflict_reason
 
 # --- visibility -------------------------------------------------------------------------------
 
@@ -205,7 +195,8 @@ class CycleProgress:
 
     @property
     def awaiting_decision(self) -> int:
-        return self.cases_by_state.get(CaseState.SUBMITTED, 0) + self.cases_by_state.get(CaseState.IN_REVIEW, 0)
+        """Cases the cycle cannot be published without (the same states as the Publish rule)."""
+        return sum(self.cases_by_state.get(state, 0) for state in UNDECIDED_CASE_STATES)
 
 
 def cycle_progress(cycle: AwardCycle) -> CycleProgress:
@@ -221,7 +212,7 @@ def cycle_progress(cycle: AwardCycle) -> CycleProgress:
         .annotate(n=Count("id"))
         .values_list("level", "n")
     )
-    submitted = sum(by_state.get(state, 0) for state in RANKED_STATES)
+    submitted = sum(by_state.get(state, 0) for state in SUBMITTED_STATES)
     return CycleProgress(
         cycle=cycle,
         cases_by_state=by_state,
@@ -304,7 +295,7 @@ def cycle_threshold(cycle: AwardCycle) -> Decimal:
 def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = True) -> list[RankingRow]:
     """The cycle's submitted cases with their review statistics, in a constant number of queries (5)."""
     cases = list(
-        InnovationCase.objects.filter(cycle=cycle, state__in=RANKED_STATES)
+        InnovationCase.objects.filter(cycle=cycle, state__in=SUBMITTED_STATES)
         .select_related("government__parent", "decision__level", "cycle")
         .order_by("government__code", "id")
     )

@@ -8,17 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cases.models import (
+    CASE_CONTENT_FIELDS,
+    OUTCOME_CONTENT_FIELDS,
     Attachment,
     AwardCycle,
+    CaseObstacle,
+    CaseRemedy,
     InnovationCase,
     ObstacleType,
     Outcome,
     ParticipantKind,
-    ParticipationLevel,
     Purpose,
     RemedyType,
 )
-from cases.services import OUTCOME_FIELDS, ObstacleItem, RemedyItem
+from cases.services import ObstacleItem, RemedyItem
+from core.limits import NOTE_MAX_LENGTH
 from core.rules import allowed
 
 # Keys a client may not write: the workflow and the registry snapshot own them.
@@ -70,7 +74,7 @@ class TypedRowSerializer(serializers.Serializer):
 class OutcomeReadSerializer(serializers.ModelSerializer):
     class Meta:
         model = Outcome
-        fields = ["id", *OUTCOME_FIELDS, "verification"]
+        fields = ["id", *OUTCOME_CONTENT_FIELDS, "verification"]
 
 
 class AttachmentReadSerializer(serializers.ModelSerializer):
@@ -108,24 +112,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "government_name",
             "government_name_local",
             "state",
-            "title",
-            "title_local",
-            "summary",
-            "summary_local",
-            "description",
-            "description_local",
-            "purpose",
-            "uses_ict",
-            "ict_description",
+            *CASE_CONTENT_FIELDS,
             "tier",
             "population",
-            "started_on",
-            "champion",
-            "participation_level",
             "participant_kinds",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
             "is_illustrative",
             "obstacles",
             "remedies",
@@ -162,40 +152,48 @@ class CaseSerializer(serializers.ModelSerializer):
 # --- write ------------------------------------------------------------------------------------
 
 
-class ObstacleWriteSerializer(serializers.Serializer):
+class _TypedRowWriteSerializer(serializers.ModelSerializer):
+    """An obstacle or remedy: its taxonomy code as ``type`` and the model's ``description``."""
+
+    class Meta:
+        fields = ("type", "description")
+
+
+class ObstacleWriteSerializer(_TypedRowWriteSerializer):
     type = _code_field(ObstacleType, name=_("obstacle"))
-    description = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+
+    class Meta(_TypedRowWriteSerializer.Meta):
+        model = CaseObstacle
 
 
-class RemedyWriteSerializer(serializers.Serializer):
+class RemedyWriteSerializer(_TypedRowWriteSerializer):
     type = _code_field(RemedyType, name=_("remedy"))
-    description = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
+
+    class Meta(_TypedRowWriteSerializer.Meta):
+        model = CaseRemedy
 
 
-class OutcomeWriteSerializer(serializers.Serializer):
-    id = serializers.IntegerField(required=False)
-    indicator = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    indicator_local = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    unit = serializers.CharField(required=False, allow_blank=True, max_length=40, default="")
-    baseline = serializers.DecimalField(max_digits=16, decimal_places=2, required=False, allow_null=True, default=None)
-    result = serializers.DecimalField(max_digits=16, decimal_places=2, required=False, allow_null=True, default=None)
-    evidence = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
-    evidence_local = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
-    evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
+class OutcomeWriteSerializer(serializers.ModelSerializer):
+    """One outcome; ``id`` names an existing one to keep (the list replaces the case's outcomes)."""
+
+    id = serializers.IntegerField(required=False, allow_null=True)
     evidence_attachment = serializers.PrimaryKeyRelatedField(
-        queryset=Attachment.objects.all(), required=False, allow_null=True, default=None
+        queryset=Attachment.objects.all(), required=False, allow_null=True
     )
 
+    class Meta:
+        model = Outcome
+        fields = ("id", *OUTCOME_CONTENT_FIELDS)
+
     def validate(self, attrs):
-        if not (attrs.get("indicator") or attrs.get("indicator_local")):
-            raise serializers.ValidationError({"indicator": [_("Name the indicator in English or Korean.")]})
         if attrs.get("id") is None:
             attrs.pop("id", None)
         return attrs
 
 
-class CaseWriteSerializer(serializers.Serializer):
-    """What a submitter may write: a draft's content. Absent keys are left unchanged."""
+class CaseWriteSerializer(serializers.ModelSerializer):
+    """What a submitter may write: a draft's content (the model's ``CASE_CONTENT_FIELDS``, with its
+    lengths and choices). Absent keys are left unchanged."""
 
     cycle = LookupField(
         slug_field="year",
@@ -203,25 +201,16 @@ class CaseWriteSerializer(serializers.Serializer):
         required=False,
         error_messages={"does_not_exist": _("There is no award cycle for the year {value}.")},
     )
-    title = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    title_local = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    summary = serializers.CharField(required=False, allow_blank=True, max_length=1000)
-    summary_local = serializers.CharField(required=False, allow_blank=True, max_length=1000)
-    description = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    description_local = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     purpose = _code_field(Purpose, name=_("purpose"), required=False, allow_null=True)
-    uses_ict = serializers.BooleanField(required=False)
-    ict_description = serializers.CharField(required=False, allow_blank=True, max_length=4000)
-    started_on = serializers.DateField(required=False, allow_null=True)
-    champion = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    participation_level = serializers.ChoiceField(choices=ParticipationLevel.choices, required=False)
     participant_kinds = _code_field(ParticipantKind, name=_("participant kind"), many=True, required=False)
-    contact_name = serializers.CharField(required=False, allow_blank=True, max_length=120)
-    contact_email = serializers.EmailField(required=False, allow_blank=True)
-    contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
     obstacles = ObstacleWriteSerializer(many=True, required=False)
     remedies = RemedyWriteSerializer(many=True, required=False)
     outcomes = OutcomeWriteSerializer(many=True, required=False)
+
+    class Meta:
+        model = InnovationCase
+        fields = ("cycle", *CASE_CONTENT_FIELDS, "participant_kinds", "obstacles", "remedies", "outcomes")
+        extra_kwargs = {name: {"required": False} for name in CASE_CONTENT_FIELDS}
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
@@ -265,4 +254,4 @@ class CaseWriteSerializer(serializers.Serializer):
 
 
 class WithdrawSerializer(serializers.Serializer):
-    message = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    message = serializers.CharField(required=False, allow_blank=True, max_length=NOTE_MAX_LENGTH, default="")

@@ -99,7 +99,7 @@ CASE_FIELDS = {
     "contact_name",
     "contact_email",
 }
-OUTCOME_FIELDS = {"indicator_en", "indicator_ko", "unit", "baseline", "result", "evidence_en", "evidence_ko"}
+OUTCOME_CONTENT_FIELDS = {"indicator_en", "indicator_ko", "unit", "baseline", "result", "evidence_en", "evidence_ko"}
 KEY_RE = re.compile(r"^(\d{4})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[a-z0-9._-]+@example\.go\.kr$")
 HANGUL_RE = re.compile(r"[가-힣]")
@@ -233,7 +233,7 @@ def check_case(c, registry, list_name):
     outs = c["outcomes"]
     if expect(isinstance(outs, list) and 1 <= len(outs) <= 3, f"{key}: needs 1-3 outcomes"):
         for o in outs:
-            if not expect(set(o) == OUTCOME_FIELDS, f"{key}: bad outcome fields {sorted(o)}"):
+            if not expect(set(o) == OUTCOME_CONTENT_FIELDS, f"{key}: bad outcome fields {sorted(o)}"):
                 continue
             expect(o["baseline"] is None or is_number(o["baseline"]), f"{key}: outcome baseline not a number/null")
             expect(is_number(o["result"]), f"{key}: outcome result not a number")

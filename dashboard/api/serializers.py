@@ -10,6 +10,7 @@ from dashboard.statistics import (
     AwardRateTable,
     CrossTable,
     FeltByCaseTable,
+    PercentBase,
     Scope,
     TierTable,
 )
@@ -35,7 +36,7 @@ class CrossTableSerializer(serializers.Serializer):
     id = serializers.CharField()
     title = serializers.CharField()
     percent_base = serializers.ChoiceField(
-        choices=["column", "row", "cases"],
+        choices=PercentBase.values,
         help_text="`column`: of the column's total; `row`: of the row's total; `cases`: of `base` (all cases in "
         "scope, so totals can exceed 100% when a case reports several).",
     )

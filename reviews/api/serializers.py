@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from cases.models import CycleState, Verification
+from core.limits import TEXT_MAX_LENGTH
 
 from ..models import AwardDecision, Recommendation, Review, ReviewAssignment
 
@@ -88,8 +89,8 @@ class ReviewWriteSerializer(serializers.Serializer):
     assignment = serializers.IntegerField(required=False)
     scores = ScoreSerializer(many=True, required=False)
     verifications = VerificationSerializer(many=True, required=False)
-    comment_to_submitter = serializers.CharField(required=False, allow_blank=True, max_length=4000)
-    note_to_committee = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    comment_to_submitter = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
+    note_to_committee = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
     recommendation = serializers.ChoiceField(choices=Recommendation.choices, required=False, allow_blank=True)
     declared_no_conflict = serializers.BooleanField(required=False, default=False)
     submit = serializers.BooleanField(required=False, default=False)
@@ -128,12 +129,12 @@ class DecisionSerializer(serializers.ModelSerializer):
 class DecisionWriteSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     level = serializers.IntegerField(allow_null=True, help_text="An award level of the case's cycle; null: no award")
-    rationale = serializers.CharField(max_length=4000)
+    rationale = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
 class RevisionRequestSerializer(serializers.Serializer):
     case = serializers.IntegerField()
-    message = serializers.CharField(max_length=4000)
+    message = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
 class CycleStateSerializer(serializers.Serializer):

@@ -3,7 +3,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from cases.uploads import DOCX, MAX_UPLOAD_BYTES, XLSX, detect_content_type, validate_upload
+from cases.uploads import DOCX, XLSX, detect_content_type, validate_upload
+from core.limits import ATTACHMENT_MAX_BYTES
 from tests.cases.helpers import EXE_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES, office_bytes, upload
 
 
@@ -39,7 +40,7 @@ def test_executable_named_pdf_is_refused_with_clear_message():
 
 
 def test_size_limit_is_ten_megabytes():
-    assert validate_upload(upload("exact.pdf", PDF_BYTES + b"0" * (MAX_UPLOAD_BYTES - len(PDF_BYTES)))) == (
+    assert validate_upload(upload("exact.pdf", PDF_BYTES + b"0" * (ATTACHMENT_MAX_BYTES - len(PDF_BYTES)))) == (
         "application/pdf"
     )
     with pytest.raises(ValidationError) as error:

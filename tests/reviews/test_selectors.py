@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cases.models import CycleState
+from cases.models import CaseState, CycleState
 from reviews import selectors, services
 from reviews.models import ReviewState
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
@@ -144,3 +144,20 @@ def test_visible_reviews_by_role(cycle, manager, city):
     assert list(selectors.visible_reviews(own_staff)) == [submitted]
     assert list(selectors.visible_reviews(SubmitterFactory())) == []
     assert selectors.comments_to_submitter(own_staff, case) == ["Good"]
+
+
+def test_the_overview_counts_what_the_publish_rule_waits_for(manager, cycle, case):
+    from core.rules import allowed, refusal_message
+    from tests.cases.factories import CaseFactory
+
+    cycle.state = CycleState.DECIDING
+    cycle.save()
+    CaseFactory(cycle=cycle, submitted=True, state=CaseState.REVISION_REQUESTED)
+    case.state = CaseState.IN_REVIEW
+    case.save()
+    progress = selectors.cycle_progress(cycle)
+    assert progress.awaiting_decision == 2  # the case in review and the one out for revision
+    assert not allowed(manager, "reviews.publish_cycle", cycle)
+    assert refusal_message(manager, "reviews.publish_cycle", cycle) == (
+        f"{progress.awaiting_decision} case(s) still await a decision; decide them before publishing."
+    )
