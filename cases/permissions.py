@@ -98,7 +98,7 @@ def is_withdrawable_state(user, case: InnovationCase) -> bool:
     code="invalid_state",
 )
 def is_submittable_state(user, case: InnovationCase) -> bool:
-    return case.state in (CaseState.DRAFT, CaseState.REVISION_REQUESTED)
+    return case.state in EDITABLE_STATES  # a draft, or a case answering a revision request
 
 
 # --- rules ------------------------------------------------------------------------------------

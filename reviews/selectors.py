@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 from accounts.models import Role, User
-from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
+from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
 from core.rules import allowed
 
 from . import aggregation
 from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
-from .permissions import UNDECIDED_CASE_STATES, conflict_reason
+from .permissions import ASSIGNABLE_CASE_STATES, UNDECIDED_CASE_STATES, conflict_reason
 
 # --- visibility -------------------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ def my_assignments(user, *, today: dt.date | None = None) -> list[AssignmentRow]
 
 def assignable_cases(cycle: AwardCycle) -> QuerySet[InnovationCase]:
     return (
-        InnovationCase.objects.filter(cycle=cycle, state__in=(CaseState.SUBMITTED, CaseState.IN_REVIEW))
+        InnovationCase.objects.filter(cycle=cycle, state__in=ASSIGNABLE_CASE_STATES)
         .select_related("government__parent")
         .prefetch_related("assignments__reviewer", "assignments__review")
         .order_by("government__code", "id")
