@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from governments.models import LocalGovernment
 
 from .models import Role, User
+from .permissions import requires_second_factor
 
 # username, role, government code (KOSTAT), first name, last name
 DEMO_USERS = [
@@ -23,9 +26,17 @@ DEMO_USERS = [
 
 
 @dataclass(frozen=True)
+class DemoAuthenticator:
+    username: str
+    secret: str  # base32, what an authenticator app asks for when typed in
+    uri: str  # otpauth:// URI (what the enrolment QR code holds)
+
+
+@dataclass(frozen=True)
 class DemoUsersResult:
     created: list[str]
     password: str | None  # the password set on this run, None if none was set
+    authenticators: list[DemoAuthenticator] = field(default_factory=list)
 
 
 @transaction.atomic
@@ -52,4 +63,23 @@ def load_demo_users(*, password: str | None = None) -> DemoUsersResult:
             user.save(update_fields=["password"])
         if was_created:
             created.append(username)
-    return DemoUsersResult(created=created, password=new_password if (created or password) else None)
+    authenticators = [
+        _demo_authenticator(user) for user in User.objects.filter(username__in=[u[0] for u in DEMO_USERS])
+    ]
+    return DemoUsersResult(
+        created=created,
+        password=new_password if (created or password) else None,
+        authenticators=sorted((a for a in authenticators if a), key=lambda a: a.username),
+    )
+
+
+def _demo_authenticator(user: User) -> DemoAuthenticator | None:
+    """Managers and reviewers need a second factor: the demo gives each one an authenticator
+    secret to add to an app (or to compute codes with ``oathtool --totp -b SECRET``)."""
+    if not requires_second_factor(user):
+        return None
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
+    secret = base64.b32encode(device.bin_key).decode()
+    return DemoAuthenticator(username=user.username, secret=secret, uri=device.config_url)

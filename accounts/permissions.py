@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from core.rules import predicate
+from core.rules import predicate, rule
 
 from .models import Role
 
@@ -32,3 +32,40 @@ def is_manager(user, obj=None) -> bool:
 
 # Reviewers and managers: ministry people who may look beyond the published awards.
 is_staff_role = is_reviewer | is_manager
+
+
+def requires_second_factor(user) -> bool:
+    """Managers, reviewers and anyone who can open the admin must sign in with a second factor;
+    submitters may choose to (then they must too)."""
+    return is_staff_role(user) or bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
+
+
+# --- the accounts app's rules -------------------------------------------------------------------
+
+
+@predicate(message=_("Managers cannot change their own account here."))
+def is_someone_else(user, target) -> bool:
+    return target is not None and target.pk != user.pk
+
+
+@predicate(message=_("Only submitters' and reviewers' accounts are managed here."))
+def is_invitable_role(user, target) -> bool:
+    return target is not None and target.role in (Role.SUBMITTER, Role.REVIEWER)
+
+
+@predicate(message=_("Please sign in."))
+def is_signed_in(user, obj=None) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+@predicate(message=_("This token belongs to someone else."))
+def owns_token(user, token) -> bool:
+    return token is not None and token.user_id == getattr(user, "pk", None)
+
+
+rule("accounts.invite_staff", is_manager)
+rule("accounts.revoke_invitation", is_manager)
+rule("accounts.view_staff", is_manager)
+rule("accounts.change_user_activity", is_manager & is_someone_else & is_invitable_role)
+rule("accounts.create_api_token", is_signed_in)
+rule("accounts.revoke_api_token", is_signed_in & owns_token)

@@ -13,6 +13,8 @@ NAVIGATION = [
     ("cases:my_cases", _("My cases"), "cases.view_own_cases"),
     ("reviews:my_assignments", _("My reviews"), "reviews.review_cases"),
     ("reviews:manage", _("Manage awards"), "reviews.manage_awards"),
+    ("accounts:manage_staff", _("Staff"), "accounts.view_staff"),
+    ("audit_log", _("Audit log"), "innovation.view_audit"),
     ("api-root", _("Open API"), None),
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("manage/audit/", views.audit_log, name="audit_log"),
     path("", include("practices.urls")),
     path("", include("cases.urls")),
     path("reviews/", include("reviews.urls")),

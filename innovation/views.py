@@ -1,12 +1,19 @@
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
-from django.http import JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.api import error_response, is_api_request
+from core.rules import allowed
+
+from . import audit
+from . import permissions as _rules  # noqa: F401  (registers innovation.view_audit)
 
 
 @require_GET
@@ -57,3 +64,30 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return _api_or_page(request, 500, code="server_error", page_view=defaults.server_error)
+
+
+@login_required
+@require_GET
+def audit_log(request):
+    """Who changed what and when, for managers: filterable, and exportable as CSV."""
+    if not allowed(request.user, "innovation.view_audit"):
+        raise PermissionDenied
+    form = audit.AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return render(request, "audit_log.html", {"form": form, "page": None}, status=400)
+    if request.GET.get("format") == "csv":
+        response = StreamingHttpResponse(
+            audit.csv_lines(filters, language=get_language()), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="audit-{timezone.localdate():%Y%m%d}.csv"'
+        return response
+    try:
+        number = max(1, min(int(request.GET.get("page", "1")), 1000))
+    except ValueError:
+        number = 1
+    page = audit.audit_page(filters, number=number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    return render(request, "audit_log.html", {"form": form, "page": page, "query": query.urlencode()})

@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import Action
+from audit.services import record
 from cases import workflow
 from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome, Verification
 from core.errors import ApplicationError, Conflict
@@ -60,6 +62,7 @@ def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) ->
         workflow.transition(
             case, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Reviewer assigned: %s") % reviewer.username
         )
+    record(actor=actor, action=Action.REVIEWER_ASSIGNED, target=assignment, details={"reviewer": reviewer.username})
     _on_commit(notifications.notify_assignment, assignment)
     return assignment
 
@@ -188,6 +191,8 @@ def save_review(
     OutcomeVerification.objects.filter(review=review).exclude(outcome_id__in=clean_verifications).delete()
     for outcome_id, status in clean_verifications.items():
         OutcomeVerification.objects.update_or_create(review=review, outcome_id=outcome_id, defaults={"status": status})
+    if submit:
+        record(actor=actor, action=Action.REVIEW_SUBMITTED, target=review)
     return review
 
 
@@ -239,6 +244,7 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
             )
     except IntegrityError:
         raise Conflict(_("“%(case)s” has already been decided.") % {"case": case}, code="already_decided") from None
+    record(actor=actor, action=Action.CASE_DECIDED, target=decision, details={"level": str(level or "")})
     _apply_outcome_consensus(case)
     workflow.transition(
         case,
@@ -260,6 +266,7 @@ def request_revision(*, actor, case: InnovationCase, message: str) -> Innovation
         missing = _("Say what should be revised.")
         raise ApplicationError(missing, fields={"message": [missing]})
     case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
+    record(actor=actor, action=Action.REVISION_REQUESTED, target=case, details={"message": message})
     _on_commit(notifications.notify_revision_request, case, message)
     return case
 
@@ -283,6 +290,7 @@ def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle
             _("A cycle that is “%(from)s” cannot become “%(to)s”.")
             % {"from": CycleState(locked.state).label, "to": CycleState(to_state).label}
         )
+    record(actor=actor, action=Action.CYCLE_STATE_CHANGED, target=locked, details={"to": to_state})
     locked.state = to_state
     locked.save(update_fields=["state"])
     cycle.refresh_from_db()
@@ -297,6 +305,7 @@ def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
     locked.state = CycleState.PUBLISHED
     locked.published_at = timezone.now()
     locked.save(update_fields=["state", "published_at"])
+    record(actor=actor, action=Action.CYCLE_PUBLISHED, target=locked)
     cycle.refresh_from_db()
     decided = list(
         InnovationCase.objects.filter(cycle=locked, decision__isnull=False).select_related("government", "cycle")

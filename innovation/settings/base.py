@@ -39,13 +39,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "core",
+    "audit",
     "innovation",
     "governments",
     "accounts",
@@ -57,16 +59,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SessionTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "innovation.urls"
@@ -87,6 +92,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "innovation.context_processors.site",
                 "innovation.navigation.navigation",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -103,10 +109,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# One backend: Django's, behind the sign-in throttle (accounts/throttle.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -117,11 +121,38 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login throttling: five failures lock the username+address pair for an hour.
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# Sign-in throttling (accounts/throttle.py): after LOGIN_FREE_FAILURES wrong passwords for one
+# username from one client address, that pair waits LOGIN_BASE_DELAY seconds, doubling with each
+# further failure up to LOGIN_MAX_DELAY; a username is never blocked for other addresses. One
+# address may fail LOGIN_ADDRESS_FAILURE_LIMIT times in LOGIN_ADDRESS_WINDOW seconds, across all
+# usernames (password spraying), before it must wait for the window to end.
+LOGIN_FREE_FAILURES = int(os.environ.get("LOGIN_FREE_FAILURES", "5"))
+LOGIN_BASE_DELAY = int(os.environ.get("LOGIN_BASE_DELAY", "30"))
+LOGIN_MAX_DELAY = int(os.environ.get("LOGIN_MAX_DELAY", str(15 * 60)))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+LOGIN_ADDRESS_WINDOW = int(os.environ.get("LOGIN_ADDRESS_WINDOW", str(15 * 60)))
+# Password reset requests: per e-mail address and per client address, in PASSWORD_RESET_WINDOW.
+PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "10"))
+PASSWORD_RESET_WINDOW = int(os.environ.get("PASSWORD_RESET_WINDOW", str(60 * 60)))
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for one hour
+
+# Invitations and API tokens (accounts/services.py).
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "7"))
+API_TOKEN_VALID_DAYS = int(os.environ.get("API_TOKEN_VALID_DAYS", "90"))
+
+# Sessions (ASVS V3.3): signed out after SESSION_IDLE_TIMEOUT seconds without a request and after
+# SESSION_ABSOLUTE_TIMEOUT seconds in any case; the page warns SESSION_WARNING_BEFORE seconds ahead.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
+SESSION_WARNING_BEFORE = int(os.environ.get("SESSION_WARNING_BEFORE", "120"))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+
+# Two-factor authentication (django-otp): required for managers, reviewers and admin staff.
+OTP_TOTP_ISSUER = "Innovation Awards"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+RECOVERY_CODE_COUNT = 10
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
@@ -153,9 +184,9 @@ OFFICIAL_SITE = env_bool("DJANGO_OFFICIAL_SITE", False)
 SITE_NAME = _("Local Government Innovation Awards")
 
 REST_FRAMEWORK = {
-    # Token first: its WWW-Authenticate header makes a missing or invalid credential a 401, not a 403.
+    # The token class first: its WWW-Authenticate header makes "not signed in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -203,6 +234,11 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features this site never uses (core.middleware.SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -213,6 +249,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},  # its start-up banner on every command is noise
 }
 DEMO_DATA_ALLOWED = True

@@ -1,4 +1,4 @@
-"""Test settings: fast hashing, plain static storage (no manifest), no login lockouts."""
+"""Test settings: fast hashing, plain static storage (no manifest), in-memory cache and e-mail."""
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, REST_FRAMEWORK
@@ -10,7 +10,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"
-AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.accounts.factories import UserFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardLevelFactory, CaseFactory, PurposeFactory
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from cases.models import CaseState, InnovationCase
+from tests.accounts.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_gumi_sees_own_drafts_in_ui_and_api(client, gumi):
     drafts = InnovationCase.objects.filter(government__code="37050", cycle__year=2007, state=CaseState.DRAFT)
     assert drafts.count() == 1
     draft = drafts.get()
-    client.force_login(gumi)
+    sign_in(client, gumi)
     my_cases = client.get(reverse("cases:my_cases"))
     assert draft.title in my_cases.content.decode()
     assert {case.government.code for case in my_cases.context["cases"]} == {"37050"}
@@ -50,7 +51,7 @@ def test_gumi_sees_own_drafts_in_ui_and_api(client, gumi):
 def test_gumi_gets_404_for_other_governments_drafts_and_submissions(client, gumi, state):
     others = InnovationCase.objects.filter(cycle__year=2007, state=state).exclude(government__code="37050")
     assert others.exists()
-    client.force_login(gumi)
+    sign_in(client, gumi)
     api = APIClient()
     api.force_authenticate(gumi)
     for case in others:

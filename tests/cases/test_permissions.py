@@ -10,6 +10,7 @@ from cases.models import Attachment, CaseState, CycleState, InnovationCase
 from cases.permissions import can_edit_case, can_view_case, can_withdraw_case
 from cases.selectors import visible_cases
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, CaseFactory
 from tests.reviews.factories import ReviewAssignmentFactory
 
@@ -82,7 +83,7 @@ def test_submitter_pages_only_for_own_government(client, world, role, state):
     case, users, _attachment = world
     set_state(case, state)
     if users[role]:
-        client.force_login(users[role])
+        sign_in(client, users[role])
     own = role == "own_submitter"
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == (200 if own else 404)
     edit = client.get(reverse("cases:case_edit", args=[case.pk, "basics"]))
@@ -109,7 +110,7 @@ def test_attachment_download_matrix(client, world, settings, tmp_path, role, sta
     (tmp_path / "attachments" / "x" / "none.pdf").write_bytes(b"%PDF-1.4")
     set_state(case, state, cycle_state)
     if users[role]:
-        client.force_login(users[role])
+        sign_in(client, users[role])
     response = client.get(reverse("cases:attachment_download", args=[case.pk, attachment.pk]))
     assert response.status_code == (200 if expected_visible(role, state, cycle_state) else 404)
 

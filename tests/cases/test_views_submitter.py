@@ -4,6 +4,7 @@ from django.urls import reverse
 from cases.models import Attachment, CaseEvent, CaseObstacle, CaseState, InnovationCase, Outcome
 from cases.workflow import transition
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import (
     AwardCycleFactory,
     CaseFactory,
@@ -47,7 +48,7 @@ def management(prefix, total, initial=0):
 def test_my_cases_lists_own_government_cases_with_state_and_deadline(client, submitter, draft, cycle):
     other = CaseFactory(cycle=cycle, title="Someone else's")
     submitted = complete_draft(government=submitter.government, cycle=cycle, submitted=True, title="Sent")
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(reverse("cases:my_cases"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -64,7 +65,7 @@ def test_my_cases_requires_login_and_submitter_role(client):
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
     for user in (ReviewerFactory(), ManagerFactory()):
-        client.force_login(user)
+        sign_in(client, user)
         assert client.get(reverse("cases:my_cases")).status_code == 404
 
 
@@ -72,7 +73,7 @@ def test_my_cases_requires_login_and_submitter_role(client):
 
 
 def test_new_case_creates_draft_and_continues_to_purpose(client, submitter, cycle):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(reverse("cases:case_new"))
     assert response.status_code == 200
     assert "population 300,000" in response.content.decode()
@@ -90,14 +91,14 @@ def test_new_case_creates_draft_and_continues_to_purpose(client, submitter, cycl
 
 def test_new_case_without_open_cycle_redirects_with_message(client, submitter):
     AwardCycleFactory(closed=True)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(reverse("cases:case_new"), follow=True)
     assert "No award cycle is accepting submissions" in response.content.decode()
     assert InnovationCase.objects.count() == 0
 
 
 def test_basics_validation_error_keeps_what_was_typed(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(
         edit_url(draft, "basics"),
         {"title": "Kept title", "summary": "Kept summary", "contact_email": "not-an-email", "save": "1"},
@@ -112,7 +113,7 @@ def test_basics_validation_error_keeps_what_was_typed(client, submitter, draft):
 
 
 def test_script_in_title_is_shown_escaped(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     client.post(edit_url(draft, "basics"), {"title": "<script>alert(1)</script>", "save": "1"})
     draft.refresh_from_db()
     assert draft.title == "<script>alert(1)</script>"
@@ -123,7 +124,7 @@ def test_script_in_title_is_shown_escaped(client, submitter, draft):
 
 
 def test_purpose_section_saves_and_records_event(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     purpose = PurposeFactory(code="place_marketing")
     response = client.post(
         edit_url(draft, "purpose"),
@@ -138,7 +139,7 @@ def test_purpose_section_saves_and_records_event(client, submitter, draft):
 
 
 def test_ict_without_description_is_a_field_error(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(edit_url(draft, "purpose"), {"uses_ict": "on", "ict_description": "", "save": "1"})
     assert response.status_code == 400
     assert "Say how ICT was used" in response.content.decode()
@@ -146,7 +147,7 @@ def test_ict_without_description_is_a_field_error(client, submitter, draft):
 
 
 def test_obstacles_formset_saves_rows(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     a, b = ObstacleTypeFactory(code="legal_constraint"), ObstacleTypeFactory(code="lack_of_expertise")
     data = {
         **management("obstacles", 3),
@@ -169,7 +170,7 @@ def test_obstacles_formset_saves_rows(client, submitter, draft):
 
 
 def test_obstacles_formset_error_keeps_every_row(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     a = ObstacleTypeFactory(code="legal_constraint")
     data = {
         **management("obstacles", 2),
@@ -190,7 +191,7 @@ def test_obstacles_formset_error_keeps_every_row(client, submitter, draft):
 
 def test_obstacle_deleted_with_checkbox(client, submitter, cycle):
     case = CaseFactory(government=submitter.government, cycle=cycle, obstacles=["legal_constraint"])
-    client.force_login(submitter)
+    sign_in(client, submitter)
     row = case.obstacles.get()
     data = {
         **management("obstacles", 1, 1),
@@ -204,7 +205,7 @@ def test_obstacle_deleted_with_checkbox(client, submitter, cycle):
 
 
 def test_remedies_and_participation_sections(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     remedy, kind = RemedyTypeFactory(code="perseverance"), ParticipantKindFactory(code="ngos")
     data = {
         **management("remedies", 1),
@@ -225,7 +226,7 @@ def test_remedies_and_participation_sections(client, submitter, draft):
 
 
 def test_outcomes_formset_updates_existing_and_adds(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     existing = Outcome.objects.create(case=draft, indicator="Days", baseline=10, result=3)
     data = {
         **management("outcomes", 2, 1),
@@ -245,7 +246,7 @@ def test_outcomes_formset_updates_existing_and_adds(client, submitter, draft):
 
 
 def test_outcome_without_indicator_is_an_error_keeping_input(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     data = {**management("outcomes", 1), "outcomes-0-baseline": "12", "outcomes-0-evidence": "Typed", "save": "1"}
     response = client.post(edit_url(draft, "outcomes"), data)
     assert response.status_code == 400
@@ -257,7 +258,7 @@ def test_outcome_without_indicator_is_an_error_keeping_input(client, submitter, 
 
 def test_other_government_and_staff_get_404_on_edit(client, draft):
     for user in (SubmitterFactory(), ReviewerFactory(), ManagerFactory()):
-        client.force_login(user)
+        sign_in(client, user)
         assert client.get(edit_url(draft, "basics")).status_code == 404
         assert client.post(edit_url(draft, "basics"), {"title": "Hijack"}).status_code == 404
     draft.refresh_from_db()
@@ -265,13 +266,13 @@ def test_other_government_and_staff_get_404_on_edit(client, draft):
 
 
 def test_unknown_section_is_404(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     assert client.get(edit_url(draft, "nonsense")).status_code == 404
 
 
 def test_submitted_case_cannot_be_edited(client, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True, title="Fixed")
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(edit_url(case, "basics"), {"title": "Changed"})
     assert response.status_code == 302
     assert response.url == reverse("cases:case_detail", args=[case.pk])
@@ -283,7 +284,7 @@ def test_submitted_case_cannot_be_edited(client, submitter, cycle):
 
 
 def test_upload_and_download_attachment(client, submitter, draft, media):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(
         edit_url(draft, "attachments"), {"file": upload("report.pdf", PDF_BYTES), "kind": "report", "upload": "1"}
     )
@@ -299,7 +300,7 @@ def test_upload_and_download_attachment(client, submitter, draft, media):
 
 
 def test_executable_renamed_pdf_is_a_field_error(client, submitter, draft, media):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(
         edit_url(draft, "attachments"), {"file": upload("evidence.pdf", EXE_BYTES), "kind": "report", "upload": "1"}
     )
@@ -310,7 +311,7 @@ def test_executable_renamed_pdf_is_a_field_error(client, submitter, draft, media
 
 
 def test_eleven_megabyte_upload_is_a_field_error(client, submitter, draft, media):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     big = upload("big.pdf", PDF_BYTES + b"0" * (11 * 1024 * 1024))
     response = client.post(edit_url(draft, "attachments"), {"file": big, "kind": "report", "upload": "1"})
     assert response.status_code == 400
@@ -319,7 +320,7 @@ def test_eleven_megabyte_upload_is_a_field_error(client, submitter, draft, media
 
 
 def test_delete_attachment(client, submitter, draft, media):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     client.post(edit_url(draft, "attachments"), {"file": upload("a.pdf", PDF_BYTES), "kind": "report", "upload": "1"})
     attachment = Attachment.objects.get()
     response = client.post(reverse("cases:attachment_delete", args=[draft.pk, attachment.pk]))
@@ -328,17 +329,17 @@ def test_delete_attachment(client, submitter, draft, media):
 
 
 def test_attachment_download_only_for_those_who_may_see_the_case(client, submitter, draft, media):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     client.post(edit_url(draft, "attachments"), {"file": upload("a.pdf", PDF_BYTES), "kind": "report", "upload": "1"})
     attachment = Attachment.objects.get()
     url = reverse("cases:attachment_download", args=[draft.pk, attachment.pk])
     client.logout()
     assert client.get(url).status_code == 404
     for user, status in ((SubmitterFactory(), 404), (ReviewerFactory(), 404), (ManagerFactory(), 200)):
-        client.force_login(user)
+        sign_in(client, user)
         assert client.get(url).status_code == status
     other = CaseFactory(government=submitter.government, cycle=draft.cycle)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     assert client.get(reverse("cases:attachment_download", args=[other.pk, attachment.pk])).status_code == 404
 
 
@@ -346,7 +347,7 @@ def test_attachment_download_only_for_those_who_may_see_the_case(client, submitt
 
 
 def test_review_lists_what_is_missing(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(edit_url(draft, "review"))
     assert response.status_code == 200
     assert response.context["problems"] == [
@@ -357,7 +358,7 @@ def test_review_lists_what_is_missing(client, submitter, draft):
 
 
 def test_submit_incomplete_shows_problems_and_changes_nothing(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(reverse("cases:case_submit", args=[draft.pk]))
     assert response.status_code == 400
     assert "Describe at least one obstacle the innovation met." in response.content.decode()
@@ -367,7 +368,7 @@ def test_submit_incomplete_shows_problems_and_changes_nothing(client, submitter,
 
 def test_submit_complete_case(client, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(reverse("cases:case_submit", args=[case.pk]), follow=True)
     assert "The case was submitted." in response.content.decode()
     case.refresh_from_db()
@@ -376,7 +377,7 @@ def test_submit_complete_case(client, submitter, cycle):
 
 def test_submit_after_cycle_closed_is_refused(client, submitter):
     case = complete_draft(government=submitter.government, cycle=AwardCycleFactory(closed=True))
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(reverse("cases:case_submit", args=[case.pk]))
     assert response.status_code == 400
     assert "cycle is not accepting submissions" in response.content.decode()
@@ -385,13 +386,13 @@ def test_submit_after_cycle_closed_is_refused(client, submitter):
 
 def test_submit_other_government_case_is_404(client, cycle):
     case = complete_draft(cycle=cycle)
-    client.force_login(SubmitterFactory())
+    sign_in(client, SubmitterFactory())
     assert client.post(reverse("cases:case_submit", args=[case.pk])).status_code == 404
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
 
 def test_withdraw_with_reason(client, submitter, draft):
-    client.force_login(submitter)
+    sign_in(client, submitter)
     assert client.get(reverse("cases:case_withdraw", args=[draft.pk])).status_code == 200
     response = client.post(reverse("cases:case_withdraw", args=[draft.pk]), {"message": "Duplicate"})
     assert response.status_code == 302
@@ -402,7 +403,7 @@ def test_withdraw_with_reason(client, submitter, draft):
 
 def test_withdraw_refused_in_review(client, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle, in_review=True)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.post(reverse("cases:case_withdraw", args=[case.pk]), {"message": ""})
     assert response.status_code == 400
     assert "cannot be withdrawn" in response.content.decode()
@@ -415,7 +416,7 @@ def test_withdraw_refused_in_review(client, submitter, cycle):
 def test_detail_shows_history_and_revision_message(client, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle, in_review=True)
     transition(case, to_state=CaseState.REVISION_REQUESTED, actor=ManagerFactory(), message="Show the <b>survey</b>.")
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(reverse("cases:case_detail", args=[case.pk]))
     body = response.content.decode()
     assert response.status_code == 200
@@ -429,14 +430,14 @@ def test_detail_shows_history_and_revision_message(client, submitter, cycle):
 def test_detail_visible_to_own_government_in_every_state(client, submitter, cycle, state):
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True)
     InnovationCase.objects.filter(pk=case.pk).update(state=state)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
 
 
 def test_case_page_links_to_the_reviewers_comments_once_the_cycle_is_published(client, submitter):
     unpublished = CaseFactory(government=submitter.government, not_awarded=True)
     published = CaseFactory(government=submitter.government, awarded=True)
-    client.force_login(submitter)
+    sign_in(client, submitter)
     link = reverse("reviews:comments", args=[published.pk])
     assert link in client.get(reverse("cases:case_detail", args=[published.pk])).content.decode()
     unpublished_page = client.get(reverse("cases:case_detail", args=[unpublished.pk])).content.decode()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
 from core.numbers import percent
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.api_errors import invalid
 from tests.cases.factories import AwardCycleFactory, CaseFactory
 
@@ -167,7 +168,7 @@ def test_one_table_endpoint_returns_the_same_table(client, demo_data):
 def test_unknown_table_is_404_and_award_rate_is_404_for_everyone_but_managers(client, demo_data):
     assert client.get("/api/v1/stats/nonsense/").status_code == 404
     assert client.get("/api/v1/stats/award_rate_by_tier/").status_code == 404
-    client.force_login(ReviewerFactory())
+    sign_in(client, ReviewerFactory())
     assert client.get("/api/v1/stats/award_rate_by_tier/").status_code == 404
     assert "award_rate_by_tier" not in client.get("/api/v1/stats/").json()["tables"]
 
@@ -246,7 +247,7 @@ def test_unknown_or_unpublished_cycle_is_a_400(client, demo_data):
 @pytest.mark.parametrize("user_factory", [None, SubmitterFactory])
 def test_submitted_scope_is_refused_with_400_to_the_public_and_submitters(client, demo_data, user_factory):
     if user_factory:
-        client.force_login(user_factory())
+        sign_in(client, user_factory())
     response = client.get("/api/v1/stats/?scope=submitted")
     assert response.status_code == 400
     assert response.json() == invalid({"scope": ["Only reviewers and award managers may see all submitted cases."]})
@@ -255,7 +256,7 @@ def test_submitted_scope_is_refused_with_400_to_the_public_and_submitters(client
 
 @pytest.mark.parametrize("user_factory", [ReviewerFactory, ManagerFactory])
 def test_reviewers_and_managers_may_see_every_submitted_case(client, demo_data, user_factory):
-    client.force_login(user_factory())
+    sign_in(client, user_factory())
     data = client.get("/api/v1/stats/?scope=submitted").json()
     submitted = InnovationCase.objects.filter(
         state__in=["submitted", "in_review", "revision_requested", "awarded", "not_awarded"]
@@ -272,7 +273,7 @@ def test_reviewers_and_managers_may_see_every_submitted_case(client, demo_data, 
 
 
 def test_managers_see_award_rate_by_tier(client, demo_data):
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     table = client.get("/api/v1/stats/award_rate_by_tier/").json()
     decided = InnovationCase.objects.filter(cycle__year__in=[2005, 2006], state__in=["awarded", "not_awarded"])
     total = table["rows"][-1]

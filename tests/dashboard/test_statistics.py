@@ -15,6 +15,7 @@ from dashboard.statistics import Scope, compute_statistics
 from governments.models import LocalGovernment, Tier
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 from tests.accounts.factories import ManagerFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, CaseFactory, OutcomeFactory
 from tests.governments.factories import (
     CityFactory,
@@ -310,7 +311,7 @@ def test_statistics_take_a_fixed_number_of_queries(world, django_assert_num_quer
 
 @pytest.mark.parametrize("url", ["/api/v1/stats/?scope=submitted", "/dashboard/?scope=submitted"])
 def test_page_and_api_queries_are_the_same_for_1_and_100_cases(client, world, url):
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     _many_cases(world, 1)
     with CaptureQueriesContext(connection) as one:
         assert client.get(url).status_code == 200
@@ -413,7 +414,7 @@ def _create(world, spec: Spec) -> None:
 
 @pytest.fixture
 def manager_client(client):
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     return client
 
 

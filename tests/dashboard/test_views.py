@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +113,13 @@ def test_an_invalid_filter_shows_the_error_and_the_default_statistics(client, de
 
 
 def test_submitters_see_what_the_public_sees(client, demo_data):
-    client.force_login(SubmitterFactory())
+    sign_in(client, SubmitterFactory())
     html = client.get("/dashboard/").content.decode()
     assert 'name="scope"' not in html
 
 
 def test_reviewers_may_choose_the_submitted_scope(client, demo_data):
-    client.force_login(ReviewerFactory())
+    sign_in(client, ReviewerFactory())
     html = client.get("/dashboard/?scope=submitted").content.decode()
     assert 'name="scope" value="submitted"' in html
     assert int(rows_of(html, "tier_representation")["total"][0].split()[0]) > 42
@@ -128,7 +129,7 @@ def test_reviewers_may_choose_the_submitted_scope(client, demo_data):
 
 
 def test_managers_see_the_award_rate_by_tier(client, demo_data):
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     html = client.get("/dashboard/").content.decode()
     rates = rows_of(html, "award_rate_by_tier")
     assert list(rates) == ["province", "metropolis", "city", "district", "county", "total"]

@@ -15,6 +15,7 @@ from accounts.models import User
 from cases.models import CaseState, InnovationCase
 from cases.selectors import public_cases
 from practices.models import ModerationState
+from tests.accounts.helpers import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -46,7 +47,7 @@ def url_or_none(name: str, *args) -> str | None:
 
 def login(page, live_server, username: str) -> None:
     client = Client()
-    client.force_login(User.objects.get(username=username))
+    sign_in(client, User.objects.get(username=username))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 

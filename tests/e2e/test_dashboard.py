@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.accounts.helpers import sign_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -71,7 +73,7 @@ def test_manager_view_in_korean_with_scope_and_award_rate_is_accessible(page, li
     from accounts.models import User
 
     client = Client()
-    client.force_login(User.objects.get(username="manager"))
+    sign_in(client, User.objects.get(username="manager"))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies(
         [

@@ -11,6 +11,7 @@ from cases.models import CaseState, CycleState, InnovationCase
 from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory, OutcomeFactory
+from tests.e2e.helpers import log_in_with_password
 from tests.governments.factories import CityFactory, ProvinceFactory
 from tests.reviews.factories import CriterionFactory
 
@@ -20,12 +21,7 @@ PASSWORD = "correct-horse-battery"
 
 
 def log_in(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Password").press("Enter")
-    page.wait_for_load_state()
+    log_in_with_password(page, live_server, username, PASSWORD)
 
 
 def click(page, name):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from cases.models import CycleState, ParticipationLevel, Verification
 from practices.models import CitizenFeedback, ModerationState
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import (
     AwardCycleFactory,
     AwardLevelFactory,
@@ -182,7 +183,7 @@ def test_detail_shows_the_award_and_its_rationale(client, seosan):
 )
 def test_detail_of_a_non_public_case_is_404_even_for_its_submitter(client, make_case):
     case = make_case()
-    client.force_login(SubmitterFactory(government=case.government))
+    sign_in(client, SubmitterFactory(government=case.government))
     assert client.get(reverse("practices:practice_detail", args=[case.pk])).status_code == 404
     assert client.post(reverse("practices:practice_feedback", args=[case.pk]), {"felt": "yes"}).status_code == 404
     assert client.get(reverse("practices:practice_detail", args=[999999])).status_code == 404
@@ -227,10 +228,10 @@ def test_no_raw_address_or_session_is_stored(client, seosan):
 
 def test_signed_in_users_are_one_visitor_across_sessions(client, seosan):
     user = ReviewerFactory()
-    client.force_login(user)
+    sign_in(client, user)
     client.post(feedback_url(seosan), {"felt": "yes"})
     client.logout()
-    client.force_login(user)
+    sign_in(client, user)
     client.post(feedback_url(seosan), {"felt": "no"})
     assert CitizenFeedback.objects.count() == 1
 
@@ -286,7 +287,7 @@ QUEUE = reverse("practices:feedback_moderation")
 def test_moderation_is_hidden_from_everyone_but_managers(client, make_user):
     feedback = CitizenFeedbackFactory(comment="Hi", moderation=ModerationState.PENDING)
     if make_user:
-        client.force_login(make_user())
+        sign_in(client, make_user())
     assert client.get(QUEUE).status_code == 404
     moderate = reverse("practices:feedback_moderate", args=[feedback.pk])
     assert client.post(moderate, {"decision": "approved"}).status_code == 404
@@ -297,7 +298,7 @@ def test_moderation_is_hidden_from_everyone_but_managers(client, make_user):
 def test_manager_approves_a_comment_which_then_shows_on_the_practice(client, seosan):
     feedback = CitizenFeedbackFactory(case=seosan, comment="The bay is full of visitors now.", moderation="pending")
     CitizenFeedbackFactory(case=seosan, comment="Rude words", moderation="pending")
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     queue = client.get(QUEUE).content.decode()
     assert "The bay is full of visitors now." in queue and "Rude words" in queue
     response = client.post(
@@ -312,7 +313,7 @@ def test_manager_approves_a_comment_which_then_shows_on_the_practice(client, seo
 
 def test_moderating_twice_is_refused_with_a_message(client):
     feedback = CitizenFeedbackFactory(comment="Hi", moderation=ModerationState.REJECTED)
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     response = client.post(
         reverse("practices:feedback_moderate", args=[feedback.pk]), {"decision": "approved"}, follow=True
     )

@@ -5,6 +5,7 @@ from cases.models import CaseState, CycleState
 from reviews import services
 from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import CaseFactory
 from tests.reviews.factories import scored_review
 
@@ -19,7 +20,7 @@ def assignment(manager, case, reviewer):
 def _status(client, user, url, method="get", data=None):
     client.logout()
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return getattr(client, method)(url, data or {}).status_code
 
 
@@ -80,7 +81,7 @@ def test_comments_to_submitter_only_after_publication(client, manager, cycle, ca
     cycle.state = CycleState.PUBLISHED
     cycle.published_at = cycle.submission_closes
     cycle.save()
-    client.force_login(submitter)
+    sign_in(client, submitter)
     response = client.get(url)
     assert response.status_code == 200
     assert "Add citizen survey results next time." in response.content.decode()
@@ -111,7 +112,7 @@ def test_review_form_shows_criteria_and_the_static_script(client, assignment, re
     from tests.cases.factories import ObstacleTypeFactory
 
     CaseObstacle.objects.create(case=case, obstacle_type=ObstacleTypeFactory(), description="Firms distrusted us.")
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     html = client.get(reverse("reviews:review", args=[assignment.pk])).content.decode()
     assert "Firms distrusted us." in html
     assert "10 → 3 days" in html  # the outcome's claim beside its verification
@@ -124,7 +125,7 @@ def test_review_form_shows_criteria_and_the_static_script(client, assignment, re
 
 def test_failed_submit_shows_errors_and_keeps_what_was_typed(client, assignment, reviewer, criteria, case):
     outcome = case.outcomes.get()
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     data = _post_data(criteria, outcome, submit="1", **{f"score_{criteria[1].pk}": "", "declared_no_conflict": ""})
     response = client.post(reverse("reviews:review", args=[assignment.pk]), data)
     html = response.content.decode()
@@ -139,7 +140,7 @@ def test_failed_submit_shows_errors_and_keeps_what_was_typed(client, assignment,
 def test_draft_then_submit_then_locked(client, assignment, reviewer, criteria, case):
     outcome = case.outcomes.get()
     url = reverse("reviews:review", args=[assignment.pk])
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     response = client.post(url, _post_data(criteria, outcome, save="1", declared_no_conflict=""))
     assert response.status_code == 302 and response.url == url
     assert Review.objects.get().state == ReviewState.DRAFT
@@ -160,7 +161,7 @@ def test_draft_then_submit_then_locked(client, assignment, reviewer, criteria, c
 
 
 def test_assignment_page_refuses_conflicts_naming_the_reason(client, manager, case, reviewer_province, reviewer):
-    client.force_login(manager)
+    sign_in(client, manager)
     url = reverse("reviews:assignment", args=[case.cycle.year])
     html = client.get(url).content.decode()
     assert "rev-province is affiliated with Gyeongsangbuk-do, the parent of Gumi, Gyeongsangbuk-do" in html
@@ -176,7 +177,7 @@ def test_assignment_page_refuses_conflicts_naming_the_reason(client, manager, ca
 def test_bulk_and_suggested_assignment(client, manager, cycle, case, reviewer):
     other = CaseFactory(cycle=cycle, submitted=True)
     second = ReviewerFactory(username="rev-second")
-    client.force_login(manager)
+    sign_in(client, manager)
     url = reverse("reviews:assignment", args=[cycle.year])
     client.post(url, {"action": "bulk", "bulk-reviewer": reviewer.pk, "bulk-cases": [case.pk, other.pk]})
     assert ReviewAssignment.objects.filter(reviewer=reviewer).count() == 2
@@ -189,7 +190,7 @@ def test_decide_and_publish_in_the_pages(client, manager, cycle, case, reviewer)
     services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
     case.assignments.get().delete()
     scored_review(case, reviewer, 5)
-    client.force_login(manager)
+    sign_in(client, manager)
     year = cycle.year
     for state in ("deciding",):
         client.post(reverse("reviews:cycle_state", args=[year]), {"to_state": state})
@@ -207,7 +208,7 @@ def test_decide_and_publish_in_the_pages(client, manager, cycle, case, reviewer)
 
 
 def test_revision_request_in_the_page(client, manager, assignment, case):
-    client.force_login(manager)
+    sign_in(client, manager)
     url = reverse("reviews:case", args=[case.pk])
     response = client.post(url, {"action": "revise", "revision-message": "Add the baseline."}, follow=True)
     assert "The case was sent back to the submitter for revision." in response.content.decode()

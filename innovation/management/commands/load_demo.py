@@ -39,3 +39,11 @@ class Command(BaseCommand):
             self.stdout.write("Demo users already exist; passwords unchanged (use --password to reset):")
         for username, role, *_ in DEMO_USERS:
             self.stdout.write(f"  {username:10} {role.label}")
+        if users.authenticators:
+            self.stdout.write(
+                "Managers and reviewers confirm each sign-in with a code of an authenticator app. Add each key "
+                "below to an app (or scan the URI as a QR code), or compute a code with `oathtool --totp -b KEY`:"
+            )
+            for authenticator in users.authenticators:
+                self.stdout.write(f"  {authenticator.username:10} key {authenticator.secret}")
+                self.stdout.write(f"  {'':10} {authenticator.uri}")
