@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import Action
 from audit.services import record
-from core.errors import ApplicationError, Conflict, NotFound
+from core.errors import ApplicationError, Conflict, NotFound, RateLimited
 from core.rules import require
 
 from . import emails
@@ -257,13 +257,11 @@ def confirm_totp_device(*, user: User, device: TOTPDevice, code: str) -> list[st
     throttle (django-otp saves that) even though the confirmation is refused."""
     if device.user_id != user.pk or device.confirmed:
         raise Conflict(_("This authenticator app is already set up."), code="already_confirmed")
+    if not device.verify_is_allowed()[0]:
+        message = _("Too many wrong codes. Wait a moment and try again.")
+        raise RateLimited(message, code="too_many_codes", fields={"code": message})
     if not device.verify_token((code or "").replace(" ", "")):
-        allowed, _details = device.verify_is_allowed()
-        message = (
-            _("Too many wrong codes. Wait a minute and try again.")
-            if not allowed
-            else _("That code is not right. Enter the 6-digit code your app shows now.")
-        )
+        message = _("That code is not right. Enter the 6-digit code your app shows now.")
         raise ApplicationError(message, code="wrong_code", fields={"code": message})
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()

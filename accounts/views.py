@@ -97,33 +97,29 @@ def two_factor_verify(request):
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        device = None
-        if code.isdigit() and len(code) == totp.digits:
-            device = verify_token(user, totp.persistent_id, code)
-            target = totp
-        else:
-            target = StaticDevice.objects.filter(user=user, confirmed=True).first()
-            if target is not None:
-                device = verify_token(user, target.persistent_id, code)
-        if device is not None:
-            request.session.cycle_key()
-            otp_login(request, device)
-            request.session[sessions.HAS_SECOND_FACTOR_KEY] = True
-            if isinstance(device, StaticDevice):
-                left = device.token_set.count()
-                messages.warning(
-                    request,
-                    _("You used a recovery code; %(count)s are left. Renew them on your account page.")
-                    % {"count": left},
-                )
-            return HttpResponseRedirect(_next_url(request))
-        target_allowed = target.verify_is_allowed()[0] if target is not None else True
-        form.add_error(
-            "code",
-            _("That code is not right. Check the time on your phone and enter the code it shows now.")
-            if target_allowed
-            else _("Too many wrong codes. Wait a moment and try again."),
+        target = (
+            totp
+            if code.isdigit() and len(code) == totp.digits
+            else StaticDevice.objects.filter(user=user, confirmed=True).first()
         )
+        if target is not None and not target.verify_is_allowed()[0]:
+            form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
+        else:
+            device = verify_token(user, target.persistent_id, code) if target is not None else None
+            if device is not None:
+                request.session.cycle_key()
+                otp_login(request, device)
+                request.session[sessions.HAS_SECOND_FACTOR_KEY] = True
+                if isinstance(device, StaticDevice):
+                    messages.warning(
+                        request,
+                        _("You used a recovery code; %(count)s are left. Renew them on your account page.")
+                        % {"count": device.token_set.count()},
+                    )
+                return HttpResponseRedirect(_next_url(request))
+            form.add_error(
+                "code", _("That code is not right. Check the time on your phone and enter the code it shows now.")
+            )
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 

@@ -9,8 +9,15 @@ from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY or SECRET_KEY.startswith("insecure"):
+SECRET_KEY_MIN_LENGTH = 50  # as Django's own deploy check (security.W009)
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 5
+if not SECRET_KEY or SECRET_KEY.startswith(("insecure", "django-insecure")):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to a long random value in production.")
+if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is too weak: use at least {SECRET_KEY_MIN_LENGTH} random characters "
+        '(e.g. python -c "import secrets; print(secrets.token_urlsafe(60))").'
+    )
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -34,3 +34,15 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = _manage("check")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_refuse_a_short_secret_key():
+    result = _manage("check", DJANGO_SECRET_KEY="short", DJANGO_ALLOWED_HOSTS="awards.example.go.kr")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak: use at least 50 random characters" in result.stderr
+
+
+def test_production_settings_refuse_a_long_key_of_few_characters():
+    result = _manage("check", DJANGO_SECRET_KEY="ab" * 40, DJANGO_ALLOWED_HOSTS="awards.example.go.kr")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak" in result.stderr
