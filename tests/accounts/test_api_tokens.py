@@ -104,9 +104,10 @@ def test_a_token_needs_a_name_and_a_sane_lifetime():
     assert list(refused.value.fields) == ["name"]
     with pytest.raises(ApplicationError):
         services.create_api_token(actor=user, name="x", valid_days=400)
-    assert services.create_api_token(actor=user, name="x")[0].expires_at.date() == (
-        timezone.now() + dt.timedelta(days=90)
-    ).date()
+    assert (
+        services.create_api_token(actor=user, name="x")[0].expires_at.date()
+        == (timezone.now() + dt.timedelta(days=90)).date()
+    )
 
 
 def test_the_account_page_refuses_a_nameless_token_and_keeps_the_form(client):

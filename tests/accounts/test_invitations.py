@@ -51,7 +51,8 @@ def test_accepting_creates_the_account_with_the_invited_role_and_government(djan
     invitation = invite(ManagerFactory(), django_capture_on_commit_callbacks, government=city)
     token = link_token(mail.outbox[0])
     user = services.accept_invitation(token=token, username="gumi.kim", password=NEW_PASSWORD, first_name="Ji-woo")
-    assert (user.role, user.government, user.email, user.first_name) == (Role.SUBMITTER, city, invitation.email, "Ji-woo")
+    expected = (Role.SUBMITTER, city, invitation.email, "Ji-woo")
+    assert (user.role, user.government, user.email, user.first_name) == expected
     assert user.check_password(NEW_PASSWORD)
     invitation.refresh_from_db()
     assert invitation.user == user and invitation.accepted_at is not None

@@ -73,7 +73,7 @@ def test_the_csv_export_is_in_the_readers_language_and_defuses_formulas(client, 
     text = b"".join(response.streaming_content).decode()
     assert text.startswith("\ufeff")
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert table[0] == ["일시", "수행자", "영역", "작업", "대상", "세부 내용"]
+    assert table[0] == ["일시", "처리자", "영역", "작업", "대상", "세부 사항"]
     assert [row[1:5] for row in table[1:]] == [
         ["boss", "사용자", "API 토큰 생성", "boss"],
         ["boss", "사용자", "사용자 비활성화", "'=cmd|calc"],

@@ -25,7 +25,8 @@ def test_assignment_review_decision_and_publication_are_recorded(manager, review
         submit=True,
     )
     services.change_cycle_state(actor=manager, cycle=cycle, to_state=CycleState.DECIDING)
-    services.decide_case(actor=manager, case=case, level=cycle.award_levels.get(code="merit"), rationale="Clear results.")
+    merit = cycle.award_levels.get(code="merit")
+    services.decide_case(actor=manager, case=case, level=merit, rationale="Clear results.")
     services.publish_cycle(actor=manager, cycle=cycle)
 
     assert actions() == [
