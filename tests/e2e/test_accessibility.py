@@ -130,3 +130,18 @@ def test_moderation_queue(page, live_server, demo):
     case.feedback.create(visitor="someone", felt="no", comment="Never noticed.", moderation=ModerationState.PENDING)
     login(page, live_server, "manager")
     assert_accessible(page, live_server, reverse("practices:feedback_moderation"))
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_account_two_factor_and_people_pages(page, live_server, demo, language):
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    assert_accessible(page, live_server, reverse("accounts:password_reset"))
+    login(page, live_server, "manager")
+    for path in [
+        reverse("accounts:account"),
+        reverse("accounts:two_factor_setup"),
+        reverse("accounts:manage_invitations"),
+        reverse("accounts:manage_staff"),
+        reverse("audit_log"),
+    ]:
+        assert_accessible(page, live_server, path)

@@ -16,6 +16,7 @@ from tests.cases.factories import (
     RemedyTypeFactory,
 )
 from tests.cases.helpers import PDF_BYTES
+from tests.e2e.helpers import log_in_with_password
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,11 +24,7 @@ PASSWORD = "correct-horse-battery"
 
 
 def log_in(page, live_server, username):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Password").press("Enter")
-    page.wait_for_load_state()
+    log_in_with_password(page, live_server, username, PASSWORD, fresh=False)
 
 
 def choose(page, label):
