@@ -48,7 +48,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         return token.user, token
 
     def authenticate_header(self, request):
-        return f'{self.keyword} realm="api"'
+        return self.keyword
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):

@@ -6,3 +6,6 @@ class InnovationConfig(AppConfig):
 
     name = "innovation"
     verbose_name = "Innovation awards (project)"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the project's rules)

@@ -13,7 +13,6 @@ from core.api import error_response, is_api_request
 from core.rules import allowed
 
 from . import audit
-from . import permissions as _rules  # noqa: F401  (registers innovation.view_audit)
 
 
 @require_GET

@@ -21,6 +21,7 @@ from practices.models import CitizenFeedback, ModerationState
 from reviews import services as review_services
 from reviews.models import AwardDecision, Review, ReviewAssignment
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory, OutcomeFactory
 from tests.cases.helpers import complete_draft
 from tests.practices.factories import CitizenFeedbackFactory
@@ -74,7 +75,7 @@ def world():
 def _client(world, role) -> Client:
     client = Client()
     if world.users[role]:
-        client.force_login(world.users[role])
+        sign_in(client, world.users[role])
     return client
 
 

@@ -82,7 +82,7 @@ def test_an_expired_post_keeps_where_it_was_going_for_a_later_re_login(client, c
     assert client.session[sessions.EXPIRED_KEY]["method"] == "POST"
 
 
-def test_signed_in_pages_carry_the_warning_dialog(client):
+def test_signed_in_pages_carry_the_warning_dialog(client, clock):
     sign_in(client, SubmitterFactory())
     body = client.get(reverse("cases:my_cases")).content.decode()
     assert 'id="session-timeout"' in body and 'data-seconds-left="1800"' in body and 'data-warn-before="120"' in body

@@ -5,9 +5,9 @@ import json
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import ApiToken
 from tests.accounts.factories import SubmitterFactory
 from tests.api_errors import api_error
 
@@ -69,7 +69,7 @@ def test_an_invalid_token_is_401_with_www_authenticate():
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
     assert response.json() == api_error(401, "Invalid token.", code="authentication_failed")
-    assert Token.objects.count() == 0
+    assert ApiToken.objects.count() == 0
 
 
 def test_throttled_is_json_429_with_retry_after(monkeypatch):

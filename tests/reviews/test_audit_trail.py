@@ -4,6 +4,7 @@ import pytest
 
 from audit.models import Action, Area, AuditEvent
 from cases.models import CycleState
+from core.errors import ApplicationError
 from reviews import services
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,6 @@ def test_a_draft_review_is_not_an_event_but_a_revision_request_is(manager, revie
 
 def test_a_refused_action_leaves_no_event(manager, reviewer, case):
     services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
-    with pytest.raises(services.ReviewsError):
+    with pytest.raises(ApplicationError):
         services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
     assert len(actions()) == 1
