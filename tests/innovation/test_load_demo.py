@@ -53,3 +53,20 @@ def test_load_demo_is_refused_where_demo_data_is_not_allowed(settings):
     with pytest.raises(CommandError, match="disabled"):
         _run()
     assert User.objects.count() == 0
+
+
+def test_load_demo_gives_the_staff_an_authenticator_and_prints_its_key():
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    output = _run(password="demo-password-123")
+    devices = {device.user.username: device for device in TOTPDevice.objects.select_related("user")}
+    assert set(devices) == {"manager", "reviewer1", "reviewer2", "reviewer3"}
+    for username, device in devices.items():
+        key = base64.b32encode(device.bin_key).decode()
+        assert f"{username:10} key {key}" in output
+        assert device.config_url in output
+    again = _run()
+    assert all(base64.b32encode(d.bin_key).decode() in again for d in devices.values())  # the same keys again
+    assert TOTPDevice.objects.count() == 4
