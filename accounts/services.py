@@ -140,7 +140,8 @@ def accept_invitation(*, token: str, username: str, password: str, first_name: s
             raise ValidationError(_("Choose a username."))
     except ValidationError as error:
         fields["username"] = list(error.messages)
-    if not fields and User.objects.filter(username__iexact=username).exists():
+    taken = not fields and User.objects.filter(username__iexact=username).exists()
+    if taken:
         fields["username"] = [_("This username is taken. Choose another one.")]
     if User.objects.filter(email__iexact=invitation.email, is_active=True).exists():
         raise Conflict(_("%(email)s already has an account.") % {"email": invitation.email}, code="account_exists")
@@ -157,7 +158,7 @@ def accept_invitation(*, token: str, username: str, password: str, first_name: s
     except ValidationError as error:
         fields["password"] = list(error.messages)
     if fields:
-        raise ApplicationError(_("Some values are not valid."), fields=fields)
+        raise ApplicationError(_("Some values are not valid."), code="username_taken" if taken else None, fields=fields)
     user.set_password(password)
     try:
         with transaction.atomic():

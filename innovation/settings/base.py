@@ -237,7 +237,7 @@ X_FRAME_OPTIONS = "DENY"
 # Powerful browser features this site never uses (core.middleware.SecurityHeadersMiddleware).
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
 SESSION_COOKIE_HTTPONLY = True
 
