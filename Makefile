@@ -34,9 +34,10 @@ node_modules/.installed: package.json package-lock.json | check-tools
 	@touch $@
 
 # Front-end libraries land in a git-ignored vendor folder served as static files (never a CDN).
-$(VENDOR)/.installed: node_modules/.installed $(VENV)/.installed
+$(VENDOR)/.installed: node_modules/.installed $(VENV)/.installed scripts/repair_krds.py
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/krds $(VENDOR)/plotly $(VENDOR)/axe
 	cp -r node_modules/krds-uiux/resources/{css,fonts,img,js} $(VENDOR)/krds/
+	$(PY) scripts/repair_krds.py $(VENDOR)/krds
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
 	cp "$$($(PY) -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js")')" $(VENDOR)/plotly/
 	@touch $@
