@@ -4,20 +4,23 @@ Users have no language preference stored (accounts has no such field), so the re
 ``settings.LANGUAGE_CODE`` — the site's default, which is also the language of the first page a new
 visitor sees. ``recipient_language`` is the one place to change when a preference is added.
 
-Services call these through ``transaction.on_commit`` so that nothing is sent for a rolled-back write."""
+Services call these inside their transaction: each message is rendered now and stored in the outbox
+(``outbox.services.queue_emails``), so nothing is sent for a rolled-back write, nothing committed is
+lost when the mail server or the broker is down, and the request never waits for the mail server."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from cases.models import AwardCycle, InnovationCase
+from outbox.services import Email, queue_emails
 
 from .models import AwardDecision, ReviewAssignment
 
@@ -26,17 +29,23 @@ def recipient_language(user) -> str:
     return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
-def _send(user, *, subject: str, template: str, context: dict) -> None:
+def _render(user, *, subject: str, template: str, context: dict) -> Email | None:
     if not user.email:
-        return
-    with translation.override(recipient_language(user)):
+        return None
+    language = recipient_language(user)
+    with translation.override(language):
         body = render_to_string(f"reviews/email/{template}.txt", {**context, "recipient": user})
-        send_mail(
+        return Email(
+            to=user.email,
             subject=str(subject_for(subject, context)),
-            message=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[user.email],
+            body=body,
+            language=language,
+            recipient_id=user.pk,
         )
+
+
+def _queue(kind: str, emails: Iterable[Email | None]) -> None:
+    queue_emails(kind=f"reviews.{kind}", emails=[email for email in emails if email is not None])
 
 
 def subject_for(kind: str, context: dict) -> str:
@@ -53,34 +62,77 @@ def subject_for(kind: str, context: dict) -> str:
 
 def case_recipients(case: InnovationCase) -> list[User]:
     """Who hears about a case: the staff of its government (submitters), the one who submitted it first."""
-    staff = list(
-        User.objects.filter(role=Role.SUBMITTER, government_id=case.government_id, is_active=True).order_by("pk")
-    )
-    if case.submitted_by_id and all(user.pk != case.submitted_by_id for user in staff):
-        staff.insert(0, case.submitted_by)
-    return staff
+    return recipients_by_case([case])[case.pk]
+
+
+def recipients_by_case(cases: Iterable[InnovationCase]) -> dict[int, list[User]]:
+    """``case_recipients`` for many cases in two queries (publishing a cycle notifies hundreds)."""
+    cases = list(cases)
+    staff: dict[int, list[User]] = defaultdict(list)
+    users = User.objects.filter(
+        role=Role.SUBMITTER, government_id__in={case.government_id for case in cases}, is_active=True
+    ).order_by("pk")
+    for user in users:
+        staff[user.government_id].append(user)
+    missing = {
+        case.submitted_by_id
+        for case in cases
+        if case.submitted_by_id and all(user.pk != case.submitted_by_id for user in staff[case.government_id])
+    }
+    submitters = User.objects.in_bulk(missing) if missing else {}
+    recipients = {}
+    for case in cases:
+        people = list(staff[case.government_id])
+        if case.submitted_by_id in submitters:
+            people.insert(0, submitters[case.submitted_by_id])
+        recipients[case.pk] = people
+    return recipients
 
 
 def notify_assignment(assignment: ReviewAssignment) -> None:
-    _send(
-        assignment.reviewer,
-        subject="assignment",
-        template="assignment",
-        context={"assignment": assignment, "case": assignment.case},
+    _queue(
+        "assignment",
+        [
+            _render(
+                assignment.reviewer,
+                subject="assignment",
+                template="assignment",
+                context={"assignment": assignment, "case": assignment.case},
+            )
+        ],
     )
 
 
 def notify_revision_request(case: InnovationCase, message: str) -> None:
-    for user in case_recipients(case):
-        _send(user, subject="revision", template="revision_requested", context={"case": case, "message": message})
+    _queue(
+        "revision",
+        (
+            _render(user, subject="revision", template="revision_requested", context={"case": case, "message": message})
+            for user in case_recipients(case)
+        ),
+    )
 
 
 def notify_decision(decision: AwardDecision) -> None:
-    for user in case_recipients(decision.case):
-        _send(user, subject="decision", template="decision", context={"case": decision.case, "decision": decision})
+    context = {"case": decision.case, "decision": decision}
+    _queue(
+        "decision",
+        (
+            _render(user, subject="decision", template="decision", context=context)
+            for user in case_recipients(decision.case)
+        ),
+    )
 
 
 def notify_publication(cycle: AwardCycle, cases: Iterable[InnovationCase]) -> None:
-    for case in cases:
-        for user in case_recipients(case):
-            _send(user, subject="published", template="published", context={"case": case, "cycle": cycle})
+    """One message per recipient and case, queued in one insert."""
+    cases = list(cases)
+    recipients = recipients_by_case(cases)
+    _queue(
+        "published",
+        (
+            _render(user, subject="published", template="published", context={"case": case, "cycle": cycle})
+            for case in cases
+            for user in recipients[case.pk]
+        ),
+    )

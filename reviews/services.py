@@ -37,10 +37,6 @@ from .models import (
 REVIEW_VERIFICATIONS = (Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED)
 
 
-def _on_commit(function, *args) -> None:
-    transaction.on_commit(lambda: function(*args))
-
-
 # --- assignments ------------------------------------------------------------------------------
 
 
@@ -63,7 +59,7 @@ def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) ->
             case, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Reviewer assigned: %s") % reviewer.username
         )
     record(actor=actor, action=Action.REVIEWER_ASSIGNED, target=assignment, details={"reviewer": reviewer.username})
-    _on_commit(notifications.notify_assignment, assignment)
+    notifications.notify_assignment(assignment)
     return assignment
 
 
@@ -252,7 +248,7 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
         actor=actor,
         message=rationale,
     )
-    _on_commit(notifications.notify_decision, decision)
+    notifications.notify_decision(decision)
     return decision
 
 
@@ -267,7 +263,7 @@ def request_revision(*, actor, case: InnovationCase, message: str) -> Innovation
         raise ApplicationError(missing, fields={"message": [missing]})
     case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
     record(actor=actor, action=Action.REVISION_REQUESTED, target=case, details={"message": message})
-    _on_commit(notifications.notify_revision_request, case, message)
+    notifications.notify_revision_request(case, message)
     return case
 
 
@@ -310,5 +306,5 @@ def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
     decided = list(
         InnovationCase.objects.filter(cycle=locked, decision__isnull=False).select_related("government", "cycle")
     )
-    _on_commit(notifications.notify_publication, locked, decided)
+    notifications.notify_publication(locked, decided)
     return locked

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import notification_views, views
 
 app_name = "reviews"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("assignments/<int:pk>/", views.review, name="review"),
     path("cases/<int:pk>/comments/", views.comments, name="comments"),
     path("manage/", views.manage, name="manage"),
+    path("manage/notifications/", notification_views.notifications, name="notifications"),
     path("manage/cases/<int:pk>/", views.case, name="case"),
     path("manage/<int:year>/", views.cycle, name="cycle"),
     path("manage/<int:year>/state/", views.cycle_state, name="cycle_state"),

@@ -6,6 +6,9 @@ from django.core.management import call_command
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
 from tests import demo_snapshot
 
+# Real servers (SMTP sink, Celery worker, gunicorn, moto) for the tests marked "services".
+pytest_plugins = ["tests.servers"]
+
 DEMO_PASSWORD = "demo-password-123"
 _demo_rows: demo_snapshot.Snapshot | None = None
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "audit",
+    "outbox",
     "innovation",
     "governments",
     "accounts",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestIdMiddleware",
+    "core.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.db.ReplicaMiddleware",
 ]
 
 ROOT_URLCONF = "innovation.urls"
@@ -99,13 +103,35 @@ TEMPLATES = [
 ]
 
 # SQLite inside the project by default so that a newcomer needs no server; DATABASE_URL switches.
+CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
 }
+# A read replica for the public pages (core/db.py): reads of the views below go there, all else to default.
+DATABASE_READ_REPLICAS: list[str] = []
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    DATABASE_READ_REPLICAS = ["replica"]
+DATABASE_ROUTERS = ["core.db.ReplicaRouter"]
+DATABASE_REPLICA_VIEWS = [
+    "home",
+    "practices:practice_list",
+    "practices:practice_detail",
+    "practices:open_data",
+    "practices:open_data_csv",
+    "practices:open_data_json",
+    "dashboard:index",
+    "stats",
+    "stats-table",
+    "government-list",
+    "government-detail",
+]
+# Seconds a client is told to wait (Retry-After) when the database cannot be reached.
+DATABASE_UNAVAILABLE_RETRY_AFTER = 10
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -154,6 +180,10 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 RECOVERY_CODE_COUNT = 10
 
+# Reverse proxies in front of the app servers (nginx = 1): the client address is taken from
+# X-Forwarded-For that many entries from the right (core/http.py). 0 ignores the header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -166,18 +196,69 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a permission-checked view
+
+
+def attachment_storage() -> dict:
+    """Attachments go to an S3-compatible object store when a bucket is configured (every app
+    server sees the same files), to MEDIA_ROOT on the local disk otherwise."""
+    bucket = os.environ.get("DJANGO_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", "attachments"),
+            "default_acl": None,  # private objects; downloads go through the permission-checked view
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "addressing_style": os.environ.get("DJANGO_S3_ADDRESSING_STYLE") or None,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": attachment_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Redis keeps what app servers must share: cache, rate limits, throttles and sessions (whose rows
+# stay in the database too, so a Redis restart logs nobody out).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Production refuses to start without shared state (core/checks.py).
+REQUIRE_SHARED_STATE = False
+
+# Background work: Celery with Redis as the broker (innovation/celery.py). Without a broker (the
+# embedded default of `make run`) notifications are delivered in-process after the commit.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "") or REDIS_URL
+OUTBOX_DELIVERY = os.environ.get("DJANGO_OUTBOX_DELIVERY", "") or ("celery" if CELERY_BROKER_URL else "inline")
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "innovation")
+# Attempts per message; the wait doubles from the base up to the cap (30 s … 30 min: about an hour in all).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+OUTBOX_RETRY_BACKOFF_SECONDS = int(os.environ.get("OUTBOX_RETRY_BACKOFF_SECONDS", "30"))
+OUTBOX_RETRY_BACKOFF_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_BACKOFF_MAX_SECONDS", "1800"))
+# Beat runs the sweep this often; it takes pending messages whose attempt is this overdue.
+OUTBOX_SWEEP_SECONDS = int(os.environ.get("OUTBOX_SWEEP_SECONDS", "60"))
+OUTBOX_SWEEP_GRACE_SECONDS = int(os.environ.get("OUTBOX_SWEEP_GRACE_SECONDS", "60"))
+OUTBOX_CLAIM_TIMEOUT_SECONDS = int(os.environ.get("OUTBOX_CLAIM_TIMEOUT_SECONDS", "600"))
+CELERY_BEAT_SCHEDULE = {"outbox-sweep": {"task": "outbox.sweep", "schedule": OUTBOX_SWEEP_SECONDS}}
 
 # The KRDS masthead ("this is an official e-government site") only when the deployment is official.
 OFFICIAL_SITE = env_bool("DJANGO_OFFICIAL_SITE", False)
@@ -195,10 +276,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "core.api.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "core.api.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.AnonThrottle", "core.throttling.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/minute"),
         "user": os.environ.get("API_USER_RATE", "600/minute"),
@@ -244,10 +322,25 @@ SESSION_COOKIE_HTTPONLY = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "awards@example.go.kr")
 
+# One line per record on stderr; "json" (production's default) writes one JSON object per line
+# with the request id (core/logging.py), "text" a readable line.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # The access log repeats what runserver prints; production logs it as JSON.
+        "innovation.request": {"level": os.environ.get("DJANGO_ACCESS_LOG_LEVEL", "INFO")},
+        "django.server": {"level": "WARNING"},
+    },
 }
 DEMO_DATA_ALLOWED = True

@@ -35,6 +35,15 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+# Seconds before a silent mail server counts as a failed attempt (the outbox retries later).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
 
 # Demo users and illustrative cases never reach a real deployment unless explicitly allowed.
 DEMO_DATA_ALLOWED = env_bool("DJANGO_ALLOW_DEMO_DATA", False)
+
+# App servers hold no state: cache, sessions, rate limits and throttles in Redis; notifications
+# through the Celery worker (a system check refuses to run without them, core/checks.py).
+REQUIRE_SHARED_STATE = True
+
+# Logs as JSON lines with the request id, for the log collector (docs/operations.md).
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "json")  # noqa: F405

@@ -25,9 +25,18 @@ def test_production_settings_pass_the_deploy_checks():
         "WARNING",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="awards.example.go.kr",
+        REDIS_URL="redis://127.0.0.1:6379/2",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_run_without_redis():
+    environment = dict.fromkeys(("REDIS_URL", "CELERY_BROKER_URL", "DJANGO_OUTBOX_DELIVERY"), "")
+    result = _manage("check", DJANGO_SECRET_KEY=secrets.token_urlsafe(60), **environment)
+    assert result.returncode == 1
+    assert "core.E001" in result.stderr and "REDIS_URL is not set." in result.stderr
+    assert "core.E002" in result.stderr and "Notifications are not delivered through Celery." in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -1,5 +1,4 @@
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -48,21 +47,3 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "object-src 'none'" in policy
-
-
-def test_healthz_checks_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_answers_503_when_the_database_is_unavailable(client, monkeypatch):
-    def broken_cursor(*args, **kwargs):
-        raise connection.Database.OperationalError("database is down")
-
-    response_ok = client.get("/healthz")
-    assert response_ok.status_code == 200
-    monkeypatch.setattr(connection, "cursor", broken_cursor)
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"

@@ -1,10 +1,13 @@
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
+from outbox.models import MessageState, OutboxMessage
 from reviews import notifications
 from reviews.models import AwardDecision
 from tests.accounts.factories import SubmitterFactory
+from tests.cases.factories import CaseFactory
 from tests.reviews.factories import ReviewAssignmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,29 +26,89 @@ def test_case_recipients_are_the_governments_staff_and_the_submitter(case, submi
     assert inactive not in notifications.case_recipients(case)
 
 
-def test_decision_email_in_korean(settings, case, submitter, manager, cycle):
+def test_the_first_submitter_hears_even_after_moving_to_another_government(case, city):
+    moved = SubmitterFactory(username="moved")
+    case.submitted_by = moved
+    case.save()
+    staff = SubmitterFactory(username="staff", government=city)
+    assert notifications.case_recipients(case) == [moved, staff]
+
+
+def test_decision_message_is_rendered_in_korean_when_it_is_queued(
+    settings, case, submitter, manager, cycle, django_capture_on_commit_callbacks
+):
     settings.LANGUAGE_CODE = "ko"
     level = cycle.award_levels.get(code="merit")
     decision = AwardDecision(case=case, level=level, rationale="Good", decided_by=manager, decided_at=timezone.now())
-    notifications.notify_decision(decision)
-    assert len(mail.outbox) == 1
-    assert case.title_local in mail.outbox[0].subject
-    assert "장려상" in mail.outbox[0].body  # the level's Korean name
-    assert mail.outbox[0].to == [submitter.email]
+    with django_capture_on_commit_callbacks() as callbacks:
+        notifications.notify_decision(decision)
+
+    message = OutboxMessage.objects.get()
+    assert (message.kind, message.to, message.language, message.recipient) == (
+        "reviews.decision",
+        submitter.email,
+        "ko",
+        submitter,
+    )
+    assert case.title_local in message.subject
+    assert "장려상" in message.body  # the level's Korean name
+    assert message.state == MessageState.PENDING
+    assert mail.outbox == []  # nothing is sent before the commit
+    settings.LANGUAGE_CODE = "en"  # delivery needs nothing but the row
+    for callback in callbacks:
+        callback()
+    assert [(m.to, m.subject) for m in mail.outbox] == [([submitter.email], message.subject)]
+    assert "장려상" in mail.outbox[0].body
 
 
-def test_no_email_without_an_address(case, reviewer):
+def test_no_message_without_an_address(case, reviewer):
     reviewer.email = ""
     reviewer.save()
     notifications.notify_assignment(ReviewAssignmentFactory(case=case, reviewer=reviewer))
+    assert not OutboxMessage.objects.exists()
+
+
+def test_a_rolled_back_change_queues_and_sends_nothing(case, submitter, django_capture_on_commit_callbacks):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        notifications.notify_revision_request(case, "Add the baseline.")
+        assert OutboxMessage.objects.count() == 1
+        raise RuntimeError("the change failed")
+    assert callbacks == []
+    assert not OutboxMessage.objects.exists()
     assert mail.outbox == []
 
 
-def test_publication_and_revision_emails(case, submitter, cycle):
-    notifications.notify_revision_request(case, "Add the baseline.")
-    notifications.notify_publication(cycle, [case])
+def test_publication_and_revision_messages(case, submitter, cycle, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.notify_revision_request(case, "Add the baseline.")
+        notifications.notify_publication(cycle, [case])
     assert [m.subject for m in mail.outbox] == [
         "Revision requested: One-stop firm service",
         "Results published: 2099 Awards",
     ]
     assert "Add the baseline." in mail.outbox[0].body
+    assert list(OutboxMessage.objects.order_by("pk").values_list("kind", "state")) == [
+        ("reviews.revision", MessageState.SENT),
+        ("reviews.published", MessageState.SENT),
+    ]
+
+
+def test_publishing_many_cases_queues_every_message_in_a_constant_number_of_queries(
+    cycle, city, django_assert_num_queries
+):
+    moved = SubmitterFactory(username="moved")  # submitted the cases, now with another government
+    cases = [
+        CaseFactory(cycle=cycle, government=city, submitted=True, submitted_by=moved, title=f"Case {n}")
+        for n in range(15)
+    ]
+    for n in range(3):
+        SubmitterFactory(username=f"staff{n}", government=city)
+    # staff of the governments, the first submitters who are not among them, one insert (SQLite
+    # splits inserts of more than 999 values, so the test stays below that)
+    with django_assert_num_queries(3):
+        notifications.notify_publication(cycle, cases)
+    assert OutboxMessage.objects.filter(kind="reviews.published").count() == 15 * 4

@@ -24,12 +24,15 @@ def test_repairs_every_doubled_image_path_of_the_component_stylesheet(krds_copy)
     assert {item.stylesheet for item in repairs} == {"css/component/component.css"}
     assert sum(item.count for item in repairs) == 206
     assert len(repairs) == 37
-    assert Repair(
-        "css/component/component.css",
-        "../../img/img/component/icon/ico_angle.svg",
-        "../../img/component/icon/ico_angle.svg",
-        36,
-    ) in repairs
+    assert (
+        Repair(
+            "css/component/component.css",
+            "../../img/img/component/icon/ico_angle.svg",
+            "../../img/component/icon/ico_angle.svg",
+            36,
+        )
+        in repairs
+    )
     for item in repairs:
         assert item.new == item.old.replace("img/img/", "img/")
         assert (krds_copy / "css" / "component" / item.new).resolve().is_file()

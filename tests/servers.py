@@ -1,0 +1,245 @@
+"""Real servers for the tests that need them: an SMTP sink (aiosmtpd), and helpers to start and stop
+subprocesses (Celery worker, gunicorn, moto_server) on this project's test ports.
+
+Ports: TEST_PORT_BASE (default 18100) and up; CLOSED_PORT is kept free so that "the server is down"
+is a real refused connection."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+PROJECT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+PORT_BASE = int(os.environ.get("TEST_PORT_BASE", "18100"))
+SMTP_PORT = PORT_BASE
+S3_PORT = PORT_BASE + 1
+SMTP_INLINE_PORT = PORT_BASE + 2
+APP_PORTS = (PORT_BASE + 10, PORT_BASE + 11)
+CLOSED_PORT = PORT_BASE + 99
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((host, port)) == 0
+
+
+def wait_until(check, *, timeout: float, interval: float = 0.1, message: str = "condition"):
+    """Poll ``check`` until it returns something truthy; fail with ``message`` after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Timed out after {timeout:.0f} s waiting for {message}")
+        time.sleep(interval)
+
+
+# --- SMTP ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class SmtpSink:
+    """A real SMTP server in a thread that keeps what it receives; ``stop`` takes it off the port."""
+
+    port: int
+    messages: list = field(default_factory=list)
+    _controller: Controller | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self._lock:
+            self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    def start(self) -> SmtpSink:
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port, server_hostname="localhost")
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    @property
+    def running(self) -> bool:
+        return self._controller is not None
+
+    def received(self) -> list[tuple[str, str]]:
+        """(recipient, subject) of every message received so far, sorted."""
+        with self._lock:
+            return sorted((to, str(message["Subject"])) for tos, message in self.messages for to in tos)
+
+
+# --- subprocesses -------------------------------------------------------------------------------
+
+
+def shared_database_url() -> str:
+    """The URL of the database this test run uses (pytest-django's test database), for subprocesses."""
+    settings = connection.settings_dict
+    if connection.vendor != "postgresql":
+        raise RuntimeError("Subprocess servers share the test database only on PostgreSQL.")
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    user = settings.get("USER") or "postgres"
+    password = settings.get("PASSWORD") or ""
+    credentials = f"{user}:{password}" if password else user
+    return f"postgres://{credentials}@{host}:{port}/{settings['NAME']}"
+
+
+def production_environment(**extra: str) -> dict[str, str]:
+    """The environment of a production process in the tests: our database and Redis, no secrets of
+    the test run, HTTPS assumed behind one proxy."""
+    dropped = {"DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    environment = {key: value for key, value in os.environ.items() if key not in dropped}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="innovation.settings.production",
+        DJANGO_SECRET_KEY="test-production-secret-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=shared_database_url(),
+        REDIS_URL=os.environ.get("TEST_REDIS_CACHE_URL", "redis://127.0.0.1:6379/2"),
+        CELERY_BROKER_URL=os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/1"),
+        DJANGO_TRUSTED_PROXY_COUNT="1",
+        DJANGO_CONN_MAX_AGE="0",
+        PYTHONUNBUFFERED="1",
+    )
+    environment.update(extra)
+    return environment
+
+
+class Process:
+    """A server subprocess with its output in a file (shown when a test fails)."""
+
+    def __init__(self, name: str, args: list[str], *, env: dict[str, str], log_dir: Path):
+        self.name = name
+        self.log_path = log_dir / f"{name}.log"
+        self._log = self.log_path.open("wb")
+        self.popen = subprocess.Popen(  # noqa: S603 - our own commands with fixed arguments
+            args, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def output(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def wait_for_port(self, port: int, *, timeout: float = 30) -> None:
+        def ready():
+            if not self.alive():
+                raise AssertionError(f"{self.name} exited with {self.popen.returncode}:\n{self.output()[-4000:]}")
+            return port_open(port)
+
+        wait_until(ready, timeout=timeout, message=f"{self.name} on port {port}")
+
+    def wait_for_output(self, text: str, *, timeout: float = 30) -> None:
+        def ready():
+            if not self.alive():
+                raise AssertionError(f"{self.name} exited with {self.popen.returncode}:\n{self.output()[-4000:]}")
+            return text in self.output()
+
+        wait_until(ready, timeout=timeout, message=f"{self.name} to print {text!r}")
+
+    def stop(self, *, timeout: float = 15, sig: int = signal.SIGTERM) -> None:
+        if self.alive():
+            os.killpg(self.popen.pid, sig)
+            try:
+                self.popen.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(timeout=timeout)
+        self._log.close()
+
+
+# --- fixtures (tests/conftest.py loads this module as a plugin) ----------------------------------
+
+
+def require_postgresql() -> None:
+    """The tests with real servers share the test database with subprocesses, which only a
+    PostgreSQL test database allows; they run once in CI, in its PostgreSQL pass."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL): subprocess servers share the test database")
+
+
+@dataclass
+class Worker:
+    queue: str
+    process: Process
+
+
+@pytest.fixture(scope="module")
+def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real Celery worker with embedded beat, under production settings, on the test database, our
+    Redis broker (a queue of its own) and the SMTP sink's port. Retries and sweeps every second."""
+    require_postgresql()
+    queue = f"test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    log_dir = tmp_path_factory.mktemp("celery")
+    environment = production_environment(
+        DJANGO_EMAIL_HOST="127.0.0.1",
+        DJANGO_EMAIL_PORT=str(SMTP_PORT),
+        DJANGO_EMAIL_USE_TLS="false",
+        DJANGO_EMAIL_TIMEOUT="5",
+        OUTBOX_MAX_ATTEMPTS="5",
+        OUTBOX_RETRY_BACKOFF_SECONDS="1",
+        OUTBOX_RETRY_BACKOFF_MAX_SECONDS="2",
+        OUTBOX_SWEEP_SECONDS="1",
+        OUTBOX_SWEEP_GRACE_SECONDS="1",
+        CELERY_QUEUE=queue,
+    )
+    arguments = [
+        str(VENV_BIN / "celery"), "-A", "innovation", "worker", "--beat", "--pool=solo", "--loglevel=INFO",
+        "--without-heartbeat", "--without-gossip", "--without-mingle",
+        "--queues", queue, "--hostname", f"{queue}@localhost", "--schedule", str(log_dir / "beat-schedule"),
+    ]  # fmt: skip
+    process = Process("celery-worker", arguments, env=environment, log_dir=log_dir)
+    try:
+        process.wait_for_output("ready.", timeout=60)
+        yield Worker(queue=queue, process=process)
+    finally:
+        process.stop(sig=signal.SIGQUIT)  # a cold shutdown: the test is over, nothing to finish
+        _forget_queue(queue)
+
+
+def _forget_queue(queue: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/1"))
+    try:
+        client.delete(queue, f"_kombu.binding.{queue}")
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def smtp_sink():
+    """The SMTP server the worker delivers to, down until the test starts it."""
+    sink = SmtpSink(SMTP_PORT)
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def deliver_with_celery(settings, celery_worker):
+    """This process queues to the worker instead of delivering in-process."""
+    settings.OUTBOX_DELIVERY = "celery"
+    settings.CELERY_TASK_DEFAULT_QUEUE = celery_worker.queue
+    return celery_worker
