@@ -212,7 +212,7 @@ def attachment_storage() -> dict:
             "region_name": os.environ.get("DJANGO_S3_REGION") or None,
             "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
             "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
-            "location": os.environ.get("DJANGO_S3_PREFIX", "attachments"),
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),  # object keys start with attachments/<case>/
             "default_acl": None,  # private objects; downloads go through the permission-checked view
             "file_overwrite": False,
             "querystring_auth": True,
