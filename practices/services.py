@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import InnovationCase
 from core.errors import ApplicationError, Conflict, RateLimited
+from core.http import client_ip
 from core.limits import NOTE_MAX_LENGTH
 from core.rules import require
 
@@ -60,8 +61,9 @@ def visitor_for_request(request, *, create: bool = False) -> str | None:
 
 
 def client_for_request(request) -> str:
-    """A salted hash of the client address, used only as a rate-limit key (the address is not stored)."""
-    return _digest("client", request.META.get("REMOTE_ADDR") or "unknown")
+    """A salted hash of the client address, used only as a rate-limit key (the address is not stored).
+    Behind the trusted proxies the address is the client's, not the proxy's (``core.http``)."""
+    return _digest("client", client_ip(request))
 
 
 # --- Writes -----------------------------------------------------------------------------------

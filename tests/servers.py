@@ -31,6 +31,8 @@ S3_PORT = PORT_BASE + 1
 SMTP_INLINE_PORT = PORT_BASE + 2
 APP_PORTS = (PORT_BASE + 10, PORT_BASE + 11)
 CLOSED_PORT = PORT_BASE + 99
+# The production processes of one test run share Redis under this prefix (counters start at zero).
+CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
@@ -119,6 +121,7 @@ def production_environment(**extra: str) -> dict[str, str]:
         CELERY_BROKER_URL=os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/1"),
         DJANGO_TRUSTED_PROXY_COUNT="1",
         DJANGO_CONN_MAX_AGE="0",
+        DJANGO_CACHE_KEY_PREFIX=CACHE_KEY_PREFIX,
         PYTHONUNBUFFERED="1",
     )
     environment.update(extra)
@@ -219,6 +222,19 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
         _forget_queue(queue)
 
 
+def forget_cache_keys() -> None:
+    """Remove what this run's production processes left in the Redis cache."""
+    import redis
+
+    client = redis.Redis.from_url(os.environ.get("TEST_REDIS_CACHE_URL", "redis://127.0.0.1:6379/2"))
+    try:
+        keys = list(client.scan_iter(match=f"{CACHE_KEY_PREFIX}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
 def _forget_queue(queue: str) -> None:
     import redis
 
@@ -243,3 +259,50 @@ def deliver_with_celery(settings, celery_worker):
     settings.OUTBOX_DELIVERY = "celery"
     settings.CELERY_TASK_DEFAULT_QUEUE = celery_worker.queue
     return celery_worker
+
+
+# --- HTTP against our own servers ----------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    cookies: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+def fetch(
+    port: int,
+    path: str,
+    *,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+    body: bytes | None = None,
+    cookies: dict[str, str] | None = None,
+    timeout: float = 30,
+) -> Answer:
+    """One request to 127.0.0.1:``port`` as the TLS proxy would forward it (X-Forwarded-Proto)."""
+    import http.client
+
+    sent = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}", **(headers or {})}
+    if cookies:
+        sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    link = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        link.request(method, path, body=body, headers=sent)
+        response = link.getresponse()
+        content = response.read()
+        received = {name.lower(): value for name, value in response.getheaders()}
+        jar = dict(cookies or {})
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                cookie_name, _, rest = value.partition("=")
+                jar[cookie_name.strip()] = rest.split(";", 1)[0]
+        return Answer(response.status, received, content, jar)
+    finally:
+        link.close()

@@ -38,6 +38,10 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
 # Seconds before a silent mail server counts as a failed attempt (the outbox retries later).
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
 
+# Every template names static files through {% static %}, so only the hashed copies are kept (and
+# compressed): half the work for collectstatic, and no stale unhashed file is ever served.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = env_bool("DJANGO_STATIC_KEEP_ONLY_HASHED", True)
+
 # Demo users and illustrative cases never reach a real deployment unless explicitly allowed.
 DEMO_DATA_ALLOWED = env_bool("DJANGO_ALLOW_DEMO_DATA", False)
 
