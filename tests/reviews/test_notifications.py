@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from outbox.models import MessageState, OutboxMessage
 from reviews import notifications
@@ -112,3 +113,11 @@ def test_publishing_many_cases_queues_every_message_in_a_constant_number_of_quer
     with django_assert_num_queries(3):
         notifications.notify_publication(cycle, cases)
     assert OutboxMessage.objects.filter(kind="reviews.published").count() == 15 * 4
+
+
+def test_a_queued_message_remembers_the_request_that_caused_it(manager, case, reviewer):
+    api = APIClient()
+    api.force_authenticate(manager)
+    response = api.post("/api/v1/review-assignments/", {"case": case.pk, "reviewer": reviewer.pk})
+    assert response.status_code == 201
+    assert OutboxMessage.objects.get().request_id == response["X-Request-ID"]
