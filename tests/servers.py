@@ -30,6 +30,8 @@ SMTP_PORT = PORT_BASE
 S3_PORT = PORT_BASE + 1
 SMTP_INLINE_PORT = PORT_BASE + 2
 APP_PORTS = (PORT_BASE + 10, PORT_BASE + 11)
+PROXY_TLS_PORT = PORT_BASE + 20
+PROXY_HTTP_PORT = PORT_BASE + 21
 CLOSED_PORT = PORT_BASE + 99
 # The production processes of one test run share Redis under this prefix (counters start at zero).
 CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
@@ -285,14 +287,22 @@ def fetch(
     body: bytes | None = None,
     cookies: dict[str, str] | None = None,
     timeout: float = 30,
+    tls_ca: str | None = None,
 ) -> Answer:
-    """One request to 127.0.0.1:``port`` as the TLS proxy would forward it (X-Forwarded-Proto)."""
+    """One request to 127.0.0.1:``port``. Straight to an app server it carries the headers the TLS
+    proxy adds (X-Forwarded-Proto, Host); with ``tls_ca`` it goes over HTTPS to the proxy itself."""
     import http.client
+    import ssl
 
-    sent = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}", **(headers or {})}
+    if tls_ca:
+        sent = dict(headers or {})
+        context = ssl.create_default_context(cafile=tls_ca)
+        link = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=context)
+    else:
+        sent = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{port}", **(headers or {})}
+        link = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     if cookies:
         sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
-    link = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         link.request(method, path, body=body, headers=sent)
         response = link.getresponse()

@@ -3,10 +3,13 @@ manifest storage, then two gunicorn app servers with innovation.settings.product
 proxy (X-Forwarded-Proto, X-Forwarded-For), sharing PostgreSQL and Redis."""
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,8 @@ from tests.cases.factories import CaseFactory
 from tests.servers import (
     APP_PORTS,
     PROJECT,
+    PROXY_HTTP_PORT,
+    PROXY_TLS_PORT,
     VENV_BIN,
     Process,
     fetch,
@@ -53,11 +58,9 @@ def app_servers(static_root, tmp_path_factory):
     servers = []
     try:
         for index, port in enumerate(APP_PORTS):
-            arguments = [
-                str(VENV_BIN / "gunicorn"), "innovation.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                "--workers", "2", "--timeout", "60", "--graceful-timeout", "5",
-            ]  # fmt: skip
-            servers.append(Process(f"gunicorn-{index}", arguments, env=environment, log_dir=log_dir))
+            arguments = [str(VENV_BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "--graceful-timeout", "5"]
+            server_environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"}
+            servers.append(Process(f"gunicorn-{index}", arguments, env=server_environment, log_dir=log_dir))
         for server, port in zip(servers, APP_PORTS, strict=True):
             server.wait_for_port(port, timeout=60)
         yield servers
@@ -65,6 +68,70 @@ def app_servers(static_root, tmp_path_factory):
         for server in servers:
             server.stop()
         forget_cache_keys()
+
+
+@pytest.fixture(scope="module")
+def proxy(app_servers, tmp_path_factory):
+    """nginx with the sample site of deploy/nginx/awards.conf, in front of both app servers, with a
+    certificate made for the test."""
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is missing: .ci/run installs it")
+        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    root = tmp_path_factory.mktemp("nginx")
+    certificate, key = root / "cert.pem", root / "key.pem"
+    openssl = shutil.which("openssl") or "/usr/bin/openssl"
+    subprocess.run(  # noqa: S603
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = (PROJECT / "deploy" / "nginx" / "awards.conf").read_text()
+    for sample, ours in {
+        "    server 127.0.0.1:8000 max_fails=3 fail_timeout=10s;\n": "".join(
+            f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in APP_PORTS
+        ),
+        "listen 80;": f"listen 127.0.0.1:{PROXY_HTTP_PORT};",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{PROXY_TLS_PORT} ssl http2;",
+        "/etc/ssl/awards/fullchain.pem": str(certificate),
+        "/etc/ssl/awards/privkey.pem": str(key),
+    }.items():
+        assert site.count(sample) == 1, f"the sample no longer has {sample!r}"
+        site = site.replace(sample, ours)
+    temp = {name: root / name for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")}
+    config = root / "nginx.conf"
+    config.write_text(
+        f"""user root;
+worker_processes 1;
+pid {root}/nginx.pid;
+daemon off;
+error_log {root}/error.log info;
+events {{ worker_connections 64; }}
+http {{
+    access_log {root}/access.log;
+    client_body_temp_path {temp["client_body"]};
+    proxy_temp_path {temp["proxy"]};
+    fastcgi_temp_path {temp["fastcgi"]};
+    uwsgi_temp_path {temp["uwsgi"]};
+    scgi_temp_path {temp["scgi"]};
+{site}
+}}
+"""
+    )
+    checked = subprocess.run(  # noqa: S603
+        [nginx, "-t", "-c", str(config), "-p", str(root), "-e", str(root / "error.log")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0 and "test is successful" in checked.stderr, checked.stderr
+    process = Process(
+        "nginx", [nginx, "-c", str(config), "-p", str(root), "-e", str(root / "error.log")], env={}, log_dir=root
+    )
+    try:
+        process.wait_for_port(PROXY_TLS_PORT, timeout=20)
+        yield str(certificate)
+    finally:
+        process.stop()
 
 
 @pytest.fixture
@@ -191,3 +258,34 @@ def test_the_feedback_rate_limit_counts_across_both_app_servers(app_servers, pra
     statuses = [answer(APP_PORTS[n % 2]) for n in range(6)]
     assert statuses == [302, 302, 302, 302, 302, 429]
     assert CitizenFeedback.objects.filter(case=practice).count() == 5
+
+
+def test_behind_nginx_over_tls_the_client_address_scheme_and_request_id_reach_django(proxy, app_servers):
+    answer = fetch(PROXY_TLS_PORT, "/", tls_ca=proxy)
+    assert answer.status == 200
+    assert "Strict-Transport-Security".lower() in answer.headers  # Django saw HTTPS
+    health = fetch(PROXY_TLS_PORT, "/healthz", tls_ca=proxy, headers={"X-Forwarded-For": "6.6.6.6"})
+    request_id = health.headers["x-request-id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)  # nginx's $request_id
+    lines = [json.loads(line) for server in app_servers for line in server.output().splitlines() if line[:1] == "{"]
+    [access] = [line for line in lines if line.get("request_id") == request_id]
+    assert (access["path"], access["status"], access["client_ip"]) == ("/healthz", 200, "127.0.0.1")
+
+
+def test_nginx_redirects_plain_http_to_https(proxy):
+    answer = fetch(PROXY_HTTP_PORT, "/practices/", tls_ca=None, headers={"Host": "awards.example.go.kr"})
+    assert answer.status == 301
+    assert answer.headers["location"] == "https://awards.example.go.kr/practices/"
+
+
+def test_nginx_takes_bodies_up_to_11_mb(proxy, app_servers):
+    headers = {"Content-Type": "application/octet-stream"}
+    too_big = fetch(
+        PROXY_TLS_PORT, "/healthz", method="POST", body=b"x" * (11 * 1024 * 1024 + 1), headers=headers, tls_ca=proxy
+    )
+    assert too_big.status == 413
+    upload_size = fetch(
+        PROXY_TLS_PORT, "/healthz", method="POST", body=b"x" * (10 * 1024 * 1024 + 512), headers=headers, tls_ca=proxy
+    )
+    assert upload_size.status == 403  # it reached Django, whose CSRF check refuses a POST without a token
+    assert "CSRF" in upload_size.text
