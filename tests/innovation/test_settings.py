@@ -1,4 +1,5 @@
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -55,3 +56,38 @@ def test_production_settings_refuse_a_long_key_of_few_characters():
     result = _manage("check", DJANGO_SECRET_KEY="ab" * 40, DJANGO_ALLOWED_HOSTS="awards.example.go.kr")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+
+
+ENV_READ = re.compile(r"""(?:os\.environ(?:\.get)?[(\[]|env_(?:bool|list)\()\s*["']([A-Z0-9_]+)["']""")
+
+
+def test_every_environment_variable_the_settings_read_is_in_env_example():
+    sources = [*sorted((PROJECT / "innovation" / "settings").glob("*.py")), PROJECT / "deploy" / "gunicorn.conf.py"]
+    read = {name for path in sources for name in ENV_READ.findall(path.read_text())} - {"DJANGO_SETTINGS_MODULE"}
+    listed = set(re.findall(r"^([A-Z0-9_]+)=", (PROJECT / ".env.example").read_text(), flags=re.M))
+    assert {"DJANGO_SECRET_KEY", "REDIS_URL", "DJANGO_S3_BUCKET", "DJANGO_TRUSTED_PROXY_COUNT"} <= read
+    assert read - listed == set()
+
+
+def test_the_embedded_default_keeps_attachments_on_disk_and_sends_mail_in_process():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.STORAGES['default']['BACKEND'], s.OUTBOX_DELIVERY, s.CACHES['default']['BACKEND'])",
+        ],
+        cwd=PROJECT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS", "CELERY", "DATABASE"))},
+            "DJANGO_SETTINGS_MODULE": "innovation.settings.local",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == [
+        "django.core.files.storage.FileSystemStorage",
+        "inline",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
