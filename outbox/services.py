@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from core.logging import current_request_id
+from core.logging import current_request_id, reset_request_id, set_request_id
 
 from .models import MessageState, OutboxMessage
 
@@ -120,6 +120,16 @@ def deliver(message_id: int) -> Delivery:
     if not taken:
         return Delivery("skipped")
     message = OutboxMessage.objects.get(pk=message_id)
+    # The worker's lines about this message carry the id of the request that queued it.
+    token = set_request_id(message.request_id) if message.request_id else None
+    try:
+        return _send(message)
+    finally:
+        if token is not None:
+            reset_request_id(token)
+
+
+def _send(message: OutboxMessage) -> Delivery:
     try:
         EmailMessage(
             subject=message.subject,

@@ -2,6 +2,7 @@
 the API; the notifications wait in the outbox and reach the (real) SMTP server through the (real)
 Celery worker once it is back."""
 
+import json
 from collections import Counter
 
 import pytest
@@ -101,3 +102,9 @@ def test_every_notifying_action_succeeds_with_the_mail_server_down_and_is_delive
         timeout=10,
         message="every notification marked sent",
     )
+    # the worker's lines about a message carry the id of the request that queued it
+    assignment = OutboxMessage.objects.get(kind="reviews.assignment", subject="New review assignment: Submitted 1")
+    assert len(assignment.request_id) == 32
+    lines = [json.loads(line) for line in deliver_with_celery.process.output().splitlines() if line[:1] == "{"]
+    sent = [line for line in lines if line["message"].startswith(f"Sent outbox message {assignment.pk} ")]
+    assert [line["request_id"] for line in sent] == [assignment.request_id]
