@@ -39,6 +39,9 @@ def test_with_the_mail_server_down_messages_wait_and_are_delivered_once_it_is_ba
     wait_until(lambda: smtp_sink.received() == EXPECTED, timeout=30, message="both messages at the SMTP server")
     wait_until(lambda: all(state == MessageState.SENT for state, _ in _states()), timeout=10, message="sent")
     assert smtp_sink.received() == EXPECTED  # each exactly once
+    log = deliver_with_celery.process.output()
+    assert "Task outbox.deliver_batch[" in log  # both in one task; each retried on its own
+    assert "Task outbox.deliver[" in log
 
 
 def test_with_the_broker_down_at_commit_the_sweep_sends_them_later(deliver_with_celery, smtp_sink, settings, caplog):
