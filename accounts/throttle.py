@@ -30,15 +30,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from core import http
+
 PREFIX = "throttle:"
 PAIR_STATE_TTL = 24 * 60 * 60
 IN_FLIGHT_TTL = 30  # an attempt that crashed frees its pair after this long
 
 
 def client_ip(request) -> str:
-    """The client's address. Until the trusted-proxy helper lands in core, REMOTE_ADDR; switch it
-    here (and only here) to ``core.…client_ip(request)``."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address: the project's one reading of it, behind the trusted proxies too."""
+    return http.client_ip(request)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 import pytest
-from axes.helpers import get_client_ip_address
 from django.test import RequestFactory
 
+from accounts import throttle
 from core.http import client_ip
 from core.throttling import AnonThrottle, UserThrottle
 from practices.services import client_for_request
@@ -45,10 +45,10 @@ def test_no_address_at_all_is_unknown(settings):
     assert client_ip(request) == "unknown"
 
 
-def test_the_login_lockout_the_throttles_and_the_feedback_limit_see_the_same_client(settings):
+def test_the_sign_in_throttle_the_api_throttles_and_the_feedback_limit_see_the_same_client(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     first = _request(forwarded="6.6.6.6, 198.51.100.7")
-    assert get_client_ip_address(first) == "198.51.100.7"
+    assert throttle.client_ip(first) == "198.51.100.7"
     assert AnonThrottle().get_ident(first) == "198.51.100.7"
     assert UserThrottle().get_ident(first) == "198.51.100.7"
     # the same client behind the same proxy, whatever it claims, shares its feedback rate limit
