@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import InnovationCase
 from tests.accounts.factories import ManagerFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
@@ -37,7 +38,7 @@ def test_public_pages_read_from_the_replica_only(client, practice, replica):
 
 
 def test_a_signed_in_managers_work_reads_from_default(client, practice, replica):
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     response, on_default, on_replica = _queries(lambda: client.get("/reviews/manage/"))
     assert response.status_code == 200
     assert on_default

@@ -7,6 +7,7 @@ from django.test import Client
 
 from outbox.models import MessageState, OutboxMessage
 from tests.accounts.factories import ManagerFactory
+from tests.accounts.helpers import sign_in
 from tests.e2e.test_accessibility import AXE_URL, BLOCKING, RUN_AXE, TAGS
 from tests.outbox.factories import OutboxMessageFactory
 
@@ -28,7 +29,7 @@ def manager_page(page, live_server):
             last_error="SMTPRecipientsRefused: {'x@example.go.kr': (550, b'5.1.1 Mailbox unavailable')}",
         )
     client = Client()
-    client.force_login(manager)
+    sign_in(client, manager)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     return page

@@ -6,6 +6,7 @@ from django.db import transaction
 from outbox import services
 from outbox.models import MessageState, OutboxMessage
 from outbox.services import Email
+from tests.accounts.helpers import sign_in
 from tests.servers import CLOSED_PORT, wait_until
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -67,7 +68,7 @@ def test_after_the_last_retry_a_message_is_failed_until_a_manager_resends_it(
     wait_until(lambda: _states() == [(MessageState.FAILED, 5)], timeout=60, message="five attempts, then failed")
 
     manager = django_user_model.objects.create_user("boss", "boss@example.go.kr", "x" * 12, role="manager")
-    client.force_login(manager)
+    sign_in(client, manager)
     page = client.get("/reviews/manage/notifications/")
     assert "New review assignment" in page.content.decode()
 

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from cases.models import CaseState, CycleState
 from outbox.models import MessageState, OutboxMessage
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory
 from tests.reviews.factories import AwardDecisionFactory, scored_review
 from tests.servers import wait_until
@@ -36,7 +37,7 @@ def test_every_notifying_action_succeeds_with_the_mail_server_down_and_is_delive
     decided_cycle = _deciding_cycle(2097)
     decided = CaseFactory(cycle=decided_cycle, government=city, submitted=True, state=CaseState.AWARDED, title="Won")
     AwardDecisionFactory(case=decided, level=decided_cycle.award_levels.get(), decided_by=manager)
-    client.force_login(manager)
+    sign_in(client, manager)
     api = APIClient()
     api.force_authenticate(manager)
     assert not smtp_sink.running

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outbox.models import MessageState
+from tests.accounts.helpers import sign_in
 from tests.outbox.factories import OutboxMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +26,22 @@ def failed(manager):
 
 @pytest.mark.parametrize(
     ("language", "heading", "about"),
-    [("en", "Notifications that could not be sent", "Decision"), ("ko", "발송하지 못한 알림", "결정")],
+    [
+        ("en", "Notifications that could not be sent", '<td data-label="About">Decision</td>'),
+        ("ko", "발송하지 못한 알림", '<td data-label="내용">결정</td>'),
+    ],
 )
 def test_managers_see_failed_notifications_and_why(client, manager, failed, language, heading, about):
     OutboxMessageFactory(state=MessageState.PENDING)
     OutboxMessageFactory(state=MessageState.SENT, sent_at=timezone.now())
-    client.force_login(manager)
+    sign_in(client, manager)
 
     response = client.get(URL, HTTP_ACCEPT_LANGUAGE=language)
 
     assert response.status_code == 200
     body = response.content.decode()
     assert f"<h1>{heading}</h1>" in body
-    assert f"<td>{about}</td>" in body
+    assert about in body
     assert "Decision on your case: One-stop firm service" in body
     assert "550, b&#x27;No such user&#x27;" in body
     assert list(response.context["page"]) == [failed]
@@ -46,13 +50,13 @@ def test_managers_see_failed_notifications_and_why(client, manager, failed, lang
 
 
 def test_the_manage_page_links_to_it(client, manager):
-    client.force_login(manager)
+    sign_in(client, manager)
     assert f'href="{URL}"' in client.get(reverse("reviews:manage")).content.decode()
 
 
 @pytest.mark.parametrize("role", ["reviewer", "submitter"])
 def test_other_roles_get_404(client, failed, role, request):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     assert client.get(URL).status_code == 404
     assert client.post(URL, {"all": "1"}).status_code == 404
     failed.refresh_from_db()
@@ -67,7 +71,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, failed):
 
 def test_resending_the_chosen_ones_delivers_them(client, manager, failed, django_capture_on_commit_callbacks):
     other = OutboxMessageFactory(state=MessageState.FAILED, attempts=8, subject="Still failed")
-    client.force_login(manager)
+    sign_in(client, manager)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, {"message": [str(failed.pk), "junk"]}, follow=True)
@@ -83,7 +87,7 @@ def test_resending_the_chosen_ones_delivers_them(client, manager, failed, django
 
 def test_resending_all_in_korean(client, manager, failed, django_capture_on_commit_callbacks):
     OutboxMessageFactory(state=MessageState.FAILED, attempts=8)
-    client.force_login(manager)
+    sign_in(client, manager)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, {"all": "1"}, HTTP_ACCEPT_LANGUAGE="ko", follow=True)
@@ -93,7 +97,7 @@ def test_resending_all_in_korean(client, manager, failed, django_capture_on_comm
 
 
 def test_resending_nothing_says_what_to_do(client, manager, failed):
-    client.force_login(manager)
+    sign_in(client, manager)
     response = client.post(URL, {}, follow=True)
     assert "Choose at least one notification to send again." in response.content.decode()
     failed.refresh_from_db()
