@@ -43,6 +43,13 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
         return probe.connect_ex((host, port)) == 0
 
 
+def require_free_port(port: int) -> None:
+    """Refuse to start a server on a port something already answers on (a server left over from an
+    interrupted run would otherwise answer in its place, on another database)."""
+    if port_open(port):
+        pytest.fail(f"Port {port} is already in use; stop what listens there (a server of an earlier run?).")
+
+
 def wait_until(check, *, timeout: float, interval: float = 0.1, message: str = "condition"):
     """Poll ``check`` until it returns something truthy; fail with ``message`` after ``timeout`` s."""
     deadline = time.monotonic() + timeout
@@ -133,7 +140,9 @@ def production_environment(**extra: str) -> dict[str, str]:
 class Process:
     """A server subprocess with its output in a file (shown when a test fails)."""
 
-    def __init__(self, name: str, args: list[str], *, env: dict[str, str], log_dir: Path):
+    def __init__(self, name: str, args: list[str], *, env: dict[str, str], log_dir: Path, port: int | None = None):
+        if port is not None:
+            require_free_port(port)
         self.name = name
         self.log_path = log_dir / f"{name}.log"
         self._log = self.log_path.open("wb")

@@ -29,6 +29,7 @@ def s3_server(tmp_path_factory):
         [str(VENV_BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(S3_PORT)],
         env={"PATH": str(VENV_BIN), "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"},
         log_dir=tmp_path_factory.mktemp("moto"),
+        port=S3_PORT,
     )
     try:
         process.wait_for_port(S3_PORT, timeout=60)

@@ -60,7 +60,7 @@ def app_servers(static_root, tmp_path_factory):
         for index, port in enumerate(APP_PORTS):
             arguments = [str(VENV_BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "--graceful-timeout", "5"]
             server_environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"}
-            servers.append(Process(f"gunicorn-{index}", arguments, env=server_environment, log_dir=log_dir))
+            servers.append(Process(f"gunicorn-{index}", arguments, env=server_environment, log_dir=log_dir, port=port))
         for server, port in zip(servers, APP_PORTS, strict=True):
             server.wait_for_port(port, timeout=60)
         yield servers
@@ -125,7 +125,11 @@ http {{
     )  # fmt: skip
     assert checked.returncode == 0 and "test is successful" in checked.stderr, checked.stderr
     process = Process(
-        "nginx", [nginx, "-c", str(config), "-p", str(root), "-e", str(root / "error.log")], env={}, log_dir=root
+        "nginx",
+        [nginx, "-c", str(config), "-p", str(root), "-e", str(root / "error.log")],
+        env={},
+        log_dir=root,
+        port=PROXY_TLS_PORT,
     )
     try:
         process.wait_for_port(PROXY_TLS_PORT, timeout=20)
