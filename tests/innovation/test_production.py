@@ -282,14 +282,25 @@ def test_nginx_redirects_plain_http_to_https(proxy):
     assert answer.headers["location"] == "https://awards.example.go.kr/practices/"
 
 
+def _multipart(size: int) -> tuple[bytes, dict[str, str]]:
+    """An upload as the attachment form sends it: one file part of ``size`` bytes in all."""
+    boundary = "awards-test-boundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    body = head + b"x" * (size - len(head) - len(tail)) + tail
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
 def test_nginx_takes_bodies_up_to_11_mb(proxy, app_servers):
-    headers = {"Content-Type": "application/octet-stream"}
-    too_big = fetch(
-        PROXY_TLS_PORT, "/healthz", method="POST", body=b"x" * (11 * 1024 * 1024 + 1), headers=headers, tls_ca=proxy
-    )
-    assert too_big.status == 413
-    upload_size = fetch(
-        PROXY_TLS_PORT, "/healthz", method="POST", body=b"x" * (10 * 1024 * 1024 + 512), headers=headers, tls_ca=proxy
-    )
-    assert upload_size.status == 403  # it reached Django, whose CSRF check refuses a POST without a token
-    assert "CSRF" in upload_size.text
+    body, headers = _multipart(11 * 1024 * 1024 + 1)
+    assert fetch(PROXY_TLS_PORT, "/healthz", method="POST", body=body, headers=headers, tls_ca=proxy).status == 413
+    # A 10 MB attachment with its form passes nginx. Django reads the whole body (the CSRF check looks
+    # for its token there, once the Referer matches), then refuses the request, which has no token.
+    body, headers = _multipart(10 * 1024 * 1024 + 4096)
+    headers["Referer"] = "https://127.0.0.1/"
+    upload = fetch(PROXY_TLS_PORT, "/healthz", method="POST", body=body, headers=headers, tls_ca=proxy)
+    assert upload.status == 403
+    assert "CSRF" in upload.text
