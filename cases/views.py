@@ -75,14 +75,17 @@ def _after_saving(request, default_url: str):
     return switch_language(response, request.POST.get("then_language", ""))
 
 
-def _restored_input(request) -> QueryDict | None:
-    """The input sent when the session had ended, back in the form after the sign-in."""
+def _restored_input(request, *, files_only: bool = False) -> QueryDict | None:
+    """The input sent when the session had ended, back in the form after the sign-in (for a file
+    upload only the names of the files, which are asked for again)."""
     kept = kept_input.take(request)
     if kept is None:
         return None
-    messages.warning(
-        request, _("You were signed out before this was saved. What you typed is back in the form: check it and save.")
-    )
+    if not files_only:
+        messages.warning(
+            request,
+            _("You were signed out before this was saved. What you typed is back in the form: check it and save."),
+        )
     for name in kept.file_names:
         messages.warning(request, _("Files cannot be kept over a sign-in: choose “%(name)s” again.") % {"name": name})
     return kept.data
@@ -163,7 +166,7 @@ def case_edit(request, pk, section):
         messages.warning(request, _("This case can no longer be changed."))
         return redirect("cases:case_detail", case.pk)
     is_post = request.method == "POST"
-    restored = None if is_post else _restored_input(request)
+    restored = None if is_post else _restored_input(request, files_only=section == "attachments")
     if section == "attachments":
         restored = None  # only the kind of a file would come back; its file is asked for again
     forms = entry.forms(case, request.POST if is_post else restored, request.FILES if is_post else None)

@@ -315,7 +315,19 @@ def test_a_file_sent_after_the_session_expired_is_asked_for_again(client, submit
     sign_in(client, submitter)
     body = client.get(edit_url(draft, "attachments")).content.decode()
     assert "Files cannot be kept over a sign-in: choose “survey.pdf” again." in body
+    assert "What you typed is back in the form" not in body  # nothing typed to put back
     assert not Attachment.objects.exists()
+
+
+def test_switching_language_on_the_login_page_keeps_what_was_kept(client, submitter, draft):
+    sign_in(client, submitter)
+    end_the_session_on_the_server()
+    login_url = client.post(edit_url(draft, "basics"), basics(title="Kept across a language switch")).url
+    switched = client.post(reverse("set_language"), {"language": "ko", "next": login_url})
+    assert switched.url == login_url
+    assert "보내시던 내용은 사라지지 않았습니다." in client.get(login_url).content.decode()
+    sign_in(client, submitter)
+    assert 'value="Kept across a language switch"' in client.get(edit_url(draft, "basics")).content.decode()
 
 
 def test_kept_input_is_only_for_its_own_page(client, submitter, draft):
@@ -354,7 +366,7 @@ def test_kept_input_of_a_known_person_goes_back_to_that_person_only(rf, submitte
 
     def signs_out(request):
         logout(request)
-        return HttpResponseRedirect(reverse("accounts:login"))
+        return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}&expired=idle")
 
     kept_input.KeptInputMiddleware(signs_out)(request)
     kept = request.session[kept_input.KEPT_KEY]

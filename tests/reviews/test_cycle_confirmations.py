@@ -365,3 +365,23 @@ def test_the_schema_documents_from_state_and_the_conflict(api):
         request = schema["components"]["schemas"][ref]
         assert "from_state" in request["required"]
         assert "already_in_state" in request["properties"]["from_state"]["description"]
+
+
+def test_every_step_of_a_cycle_goes_through_its_own_confirmation_page(client, manager, cycle):
+    set_state(cycle, CycleState.DRAFT)
+    client.force_login(manager)
+    titles = {
+        "open": "Move 2099 Awards to “Open for submissions”?",
+        "reviewing": "Move 2099 Awards to “Reviewing”?",
+        "deciding": "Move 2099 Awards to “Deciding”?",
+        "published": "Publish the results of 2099 Awards?",
+    }
+    for to_state, title in titles.items():
+        page = client.get(step_url(cycle.year, to_state))
+        body = page.content.decode()
+        assert f'<h1 id="cycle-step-title">{title}</h1>' in body
+        assert f'data-to-state="{to_state}"' in body and 'id="cycle-step-emails"' in body
+        assert state_of(cycle) != to_state  # opening the page changes nothing
+        response = client.post(page.context["action"], confirmation_data(page))
+        assert response.status_code == 302
+        assert state_of(cycle) == to_state
