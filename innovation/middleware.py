@@ -20,7 +20,7 @@ class BrandedErrorPagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.content or getattr(response, "streaming", False) or is_api_request(request):
+        if getattr(response, "streaming", False) or response.content or is_api_request(request):
             return response
         if isinstance(response, HttpResponseNotAllowed):
             return views.method_not_allowed(request, allow=response["Allow"])

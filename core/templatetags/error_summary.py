@@ -26,19 +26,20 @@ def input_id(bound_field) -> str:
 
 
 def _form_items(form: BaseForm, *, entry: str = "") -> list[dict]:
-    items = [{"label": entry, "message": str(message), "href": ""} for message in form.non_field_errors()]
+    # Messages stay as they are: some are safe HTML (a link to reset a password).
+    items = [{"label": entry, "message": message, "href": ""} for message in form.non_field_errors()]
     for name, messages in form.errors.items():
         if name not in form.fields:
             continue  # the non-field errors, listed above
         bound = form[name]
         label = f"{entry} · {bound.label}" if entry else str(bound.label or "")
         target = input_id(bound)
-        items.extend({"label": label, "message": str(m), "href": f"#{target}" if target else ""} for m in messages)
+        items.extend({"label": label, "message": m, "href": f"#{target}" if target else ""} for m in messages)
     return items
 
 
 def _formset_items(formset: BaseFormSet) -> list[dict]:
-    items = [{"label": "", "message": str(message), "href": ""} for message in formset.non_form_errors()]
+    items = [{"label": "", "message": message, "href": ""} for message in formset.non_form_errors()]
     for number, form in enumerate(formset.forms, start=1):
         if form.errors:
             items.extend(_form_items(form, entry=gettext("Entry %(number)s") % {"number": number}))

@@ -4,7 +4,8 @@
 //  - a link to another page of the site, the language switcher and any other form of the page
 //    open the dialog #unsaved-changes-dialog: stay, leave without saving, or save and go on (the
 //    form is sent with go_to / then_language, and the server goes there once it has saved);
-//  - leaving the site, reloading or closing the tab trigger the browser's own warning (beforeunload).
+//  - leaving the site, reloading or closing the tab trigger the browser's own warning (beforeunload);
+//  - when the session ends while the page is open, the form is sent, to be kept over the sign-in.
 // A form marked data-unsent-file-guard also asks (#unsent-file-dialog) when "Continue" is pressed
 // with a file chosen but not uploaded: upload it and continue, continue without it, or stay.
 (function () {
@@ -173,6 +174,21 @@
       return;
     }
     sending = true;
+  });
+
+  // The session ended while the page was open (static/js/session-timeout.js): send the unsaved
+  // input; the server answers with the login page and keeps it for after the sign-in.
+  document.addEventListener("session:signed-out", function (event) {
+    if (sending) {
+      event.preventDefault(); // the form is already on its way
+      return;
+    }
+    if (!isDirty()) {
+      return;
+    }
+    event.preventDefault();
+    sending = true;
+    form.submit();
   });
 
   window.addEventListener("beforeunload", function (event) {

@@ -4,8 +4,11 @@ but not uploaded when "Continue" is pressed, a language switcher that returns to
 and input sent after the session ended, kept over the sign-in and put back in the form."""
 
 import re
+import time
+from urllib.parse import urlencode
 
 import pytest
+import time_machine
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
@@ -246,22 +249,33 @@ def sign_in(client, user):
 
 
 def end_the_session_on_the_server():
+    """The session disappears on the server (expired there, or cleared) while the page is open."""
     Session.objects.all().delete()
 
 
-def test_input_sent_after_the_session_expired_is_kept_and_put_back_after_signing_in(client, submitter, draft):
+@pytest.fixture
+def clock():
+    with time_machine.travel(time.time(), tick=False) as traveller:
+        yield traveller
+
+
+def login_url(path: str, **params) -> str:
+    return f"{reverse('accounts:login')}?{urlencode({'next': path, **params})}"
+
+
+def test_input_sent_after_the_idle_timeout_is_kept_and_put_back_after_signing_in(client, submitter, draft, clock):
     sign_in(client, submitter)
     assert client.get(edit_url(draft, "basics")).status_code == 200
-    end_the_session_on_the_server()
+    clock.shift(31 * 60)  # the person was away; the idle timeout (30 minutes) has passed
 
     response = client.post(edit_url(draft, "basics"), {**basics(title="Typed while away"), "save": "1"})
     assert response.status_code == 302
-    assert response.url == f"{reverse('accounts:login')}?next={edit_url(draft, 'basics')}"
+    assert response.url == login_url(edit_url(draft, "basics"), expired="idle")
     login_page = client.get(response.url).content.decode()
+    assert "You were signed out after 30 minutes of inactivity." in login_page
     notice = re.search(
-        r'<div class="krds-alert message-warning" role="status" id="signed-out-notice">(.*?)</div>', login_page, re.S
+        r'<div class="krds-alert message-warning" role="status" id="kept-input-notice">(.*?)</div>', login_page, re.S
     )[1]
-    assert "You were signed out after 30 minutes of inactivity." in notice
     assert "What you were sending has not been lost" in notice
     draft.refresh_from_db()
     assert draft.title == "Our draft"  # nothing saved behind the person's back
@@ -277,21 +291,34 @@ def test_input_sent_after_the_session_expired_is_kept_and_put_back_after_signing
     assert 'value="staff@gumi.go.kr"' in body
     assert 'data-unsaved="true"' in body
     assert "You were signed out before this was saved. What you typed is back in the form: check it and save." in body
-    assert kept_input.KEPT_KEY not in client.session and kept_input.SIGNED_OUT_KEY not in client.session
+    assert kept_input.KEPT_KEY not in client.session
     # Once only: the next visit shows what is saved.
     assert 'value="Our draft"' in client.get(edit_url(draft, "basics")).content.decode()
 
 
-def test_the_inactivity_shown_is_the_setting(client, submitter, draft, settings):
-    settings.SESSION_IDLE_TIMEOUT = 10 * 60
+def test_when_the_page_noticed_the_timeout_first_the_login_page_still_says_why(client, submitter, draft, clock):
+    """static/js/session-timeout.js asks the server, which signs the person out; the page then sends
+    its unsaved form (static/js/unsaved_changes.js), which meets ``login_required`` alone."""
+    sign_in(client, submitter)
+    clock.shift(31 * 60)
+    assert client.get(reverse("accounts:session_status")).status_code == 401
+    response = client.post(edit_url(draft, "basics"), basics(title="Sent by the page"))
+    assert response.url == login_url(edit_url(draft, "basics"), expired="idle")
+    login_page = client.get(response.url).content.decode()
+    assert "You were signed out after 30 minutes of inactivity." in login_page
+    assert 'id="kept-input-notice"' in login_page
+
+
+def test_input_sent_after_the_session_vanished_on_the_server_is_kept_too(client, submitter, draft):
     sign_in(client, submitter)
     end_the_session_on_the_server()
-    response = client.get(edit_url(draft, "basics"))
+    response = client.post(edit_url(draft, "basics"), basics(title="Still here"))
+    assert response.url == f"{reverse('accounts:login')}?next={edit_url(draft, 'basics')}"  # login_required's
     login_page = client.get(response.url).content.decode()
-    assert "You were signed out after 10 minutes of inactivity." in login_page
-    assert "kept-input-notice" not in login_page  # a GET sends nothing to keep
-    with_korean = client.get(response.url, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
-    assert "10분 동안 활동이 없어 로그아웃되었습니다." in with_korean
+    assert 'id="kept-input-notice"' in login_page
+    assert "of inactivity" not in login_page  # nothing says why it vanished: no guess either
+    sign_in(client, submitter)
+    assert 'value="Still here"' in client.get(edit_url(draft, "basics")).content.decode()
 
 
 def test_a_new_case_sent_after_the_session_expired_comes_back(client, submitter, cycle):
@@ -339,19 +366,17 @@ def test_kept_input_is_only_for_its_own_page(client, submitter, draft):
     assert 'value="For basics only"' in client.get(edit_url(draft, "basics")).content.decode()
 
 
-def test_a_visitor_who_was_never_signed_in_is_not_told_of_inactivity(client, submitter, draft):
+def test_a_visitor_who_was_never_signed_in_gets_the_input_back_too(client, submitter, draft):
     response = client.post(edit_url(draft, "basics"), basics(title="Anonymous"))
     login_page = client.get(response.url).content.decode()
     assert "of inactivity" not in login_page
     assert "What you were sending has not been lost" in login_page
 
 
-def test_an_anonymous_session_is_not_an_expired_one(client, submitter, draft):
-    case = CaseFactory(awarded=True)
-    client.post(reverse("practices:practice_feedback", args=[case.pk]), {"felt": "yes"})
-    assert client.session.session_key  # the visitor's anonymous session
-    response = client.get(edit_url(draft, "basics"))
-    assert "of inactivity" not in client.get(response.url).content.decode()
+def test_nothing_is_kept_for_the_api_or_for_a_login_redirect_elsewhere(client, submitter, draft):
+    client.post("/api/v1/cases/", {"title": "x"})
+    client.post(reverse("set_language"), {"language": "ko", "next": reverse("accounts:login")})
+    assert kept_input.KEPT_KEY not in client.session
 
 
 def test_kept_input_of_a_known_person_goes_back_to_that_person_only(rf, submitter, draft):

@@ -14,6 +14,7 @@ from cases.models import Attachment, CaseState, CycleState, InnovationCase
 from tests.accounts.factories import ManagerFactory, SubmitterFactory
 from tests.cases.factories import AwardCycleFactory, CaseFactory, OutcomeFactory
 from tests.cases.helpers import PDF_BYTES
+from tests.e2e.helpers import log_in_with_password
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,13 +30,7 @@ RUN_AXE = """async () => {
 
 
 def log_in(page, live_server, username, *, language="en"):
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_load_state()
+    log_in_with_password(page, live_server, username, PASSWORD, language=language)
 
 
 def no_axe_violations(page, live_server):
@@ -210,28 +205,49 @@ def test_without_javascript_continue_still_uploads_the_chosen_file(browser, live
 # --- a session that ends while the form is open --------------------------------------------------
 
 
-def test_input_typed_when_the_session_expired_is_back_after_signing_in_in_korean(page, live_server, draft):
+def test_when_the_idle_timeout_signs_out_the_page_sends_its_unsaved_input_to_be_kept(
+    page, live_server, draft, settings
+):
+    """Nobody answers the idle warning: the page does not just go to the login page and drop what was
+    typed; it sends the form, the server keeps it, and it is back after signing in — in Korean."""
+    settings.SESSION_IDLE_TIMEOUT = 12
+    settings.SESSION_WARNING_BEFORE = 4
     log_in(page, live_server, "gumi-staff", language="ko")
     page.goto(edit(live_server, draft, "basics"))
-    page.locator("#id_description").fill("세션이 끝난 뒤에 입력한 긴 설명")
-    Session.objects.all().delete()  # the session ends on the server while the page is open
-    page.get_by_role("button", name="임시 저장").click()
-    page.wait_for_load_state()
-    notice = page.locator("#signed-out-notice")
-    expect(notice).to_contain_text("30분 동안 활동이 없어 로그아웃되었습니다.")
-    expect(notice).to_contain_text("보내시던 내용은 사라지지 않았습니다.")
+    page.locator("#id_description").fill("자리를 비운 사이에 남긴 긴 설명")
+    expect(page.locator("#session-timeout")).to_be_visible(timeout=12000)  # the warning; nobody answers
+    expect(page.locator("#kept-input-notice")).to_be_visible(timeout=15000)
+    expect(page.locator("#session-expired")).to_contain_text("활동이 없어 로그아웃되었습니다")
+    expect(page.locator("#kept-input-notice")).to_contain_text("보내시던 내용은 사라지지 않았습니다.")
+    assert InnovationCase.objects.get(pk=draft.pk).description == ""
+    settings.SESSION_IDLE_TIMEOUT = 30 * 60
     page.locator("#id_username").fill("gumi-staff")
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password").press("Enter")
     page.wait_for_url(edit(live_server, draft, "basics"))
-    expect(page.locator("#id_description")).to_have_value("세션이 끝난 뒤에 입력한 긴 설명")
+    expect(page.locator("#id_description")).to_have_value("자리를 비운 사이에 남긴 긴 설명")
     assert InnovationCase.objects.get(pk=draft.pk).description == ""
-    # Still unsaved: leaving asks first.
+    # Still unsaved: leaving asks first, and saving goes on.
     page.get_by_role("link", name=re.compile("목적 및 ICT")).click()
     expect(page.locator("#unsaved-changes-dialog")).to_be_visible()
     page.locator("#unsaved-changes-dialog").get_by_role("button", name="저장하고 이동").click()
     page.wait_for_url(edit(live_server, draft, "purpose"))
-    assert InnovationCase.objects.get(pk=draft.pk).description == "세션이 끝난 뒤에 입력한 긴 설명"
+    assert InnovationCase.objects.get(pk=draft.pk).description == "자리를 비운 사이에 남긴 긴 설명"
+
+
+def test_input_sent_after_the_session_vanished_is_back_after_signing_in(page, live_server, draft):
+    log_in(page, live_server, "gumi-staff")
+    page.goto(edit(live_server, draft, "basics"))
+    page.locator("#id_champion").fill("The mayor, who started it")
+    Session.objects.all().delete()  # the session ends on the server while the page is open
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_load_state()
+    expect(page.locator("#kept-input-notice")).to_be_visible()
+    page.locator("#id_username").fill("gumi-staff")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(edit(live_server, draft, "basics"))
+    expect(page.locator("#id_champion")).to_have_value("The mayor, who started it")
 
 
 # --- the dialog on a phone ----------------------------------------------------------------------

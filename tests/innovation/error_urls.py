@@ -20,6 +20,12 @@ def crash(request):
     raise RuntimeError("A bug")
 
 
+def limited(request):
+    response = HttpResponse(status=429)
+    response["Retry-After"] = "150"
+    return response
+
+
 def reads_the_form(request):
     return HttpResponse(str(len(request.POST)))
 
@@ -29,5 +35,6 @@ urlpatterns = [
     path("test-errors/suspicious/", suspicious),
     path("test-errors/crash/", crash),
     path("test-errors/form/", reads_the_form),
+    path("test-errors/limited/", limited),
     *site_urlpatterns,
 ]

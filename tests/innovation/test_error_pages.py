@@ -19,7 +19,7 @@ TITLES = {
     404: ("Page not found", "페이지를 찾을 수 없습니다"),
     405: ("This page cannot be opened this way", "이 페이지는 이렇게 열 수 없습니다"),
     413: ("What you sent is too large", "보내신 내용이 너무 큽니다"),
-    429: ("Too many attempts", "시도 횟수가 너무 많습니다"),
+    429: ("Too many requests", "요청이 너무 많습니다"),
     500: ("Something went wrong on our side", "서비스에 문제가 생겼습니다"),
 }
 HOME_LINK = ("Back to the home page", "홈으로 돌아가기")
@@ -122,30 +122,35 @@ def test_413_when_the_form_is_larger_than_the_limit(client, settings, language, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "index"), LANGUAGES)
-def test_429_the_login_lockout_says_how_long_to_wait(client, settings, language, index):
-    settings.AXES_ENABLED = True
-    user = SubmitterFactory(username="locked")
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        response = client.post(reverse("accounts:login"), {"username": "locked", "password": "wrong"})
-        assert response.status_code == 200
+def test_429_says_how_long_to_wait(client, language, index):
+    response = client.get("/test-errors/limited/", HTTP_ACCEPT_LANGUAGE=language)
+    body = assert_branded(response, 429, language, index)
+    assert response["Retry-After"] == "150"
+    wait = re.search(r'<p id="retry-wait"><strong>(.*?)</strong></p>', body, re.S)[1]
+    if index == 0:
+        assert re.fullmatch(r"Please wait 3 minutes, until \d\d:\d\d, before you try again\.", wait)
+    else:
+        assert re.fullmatch(r"\d\d:\d\d까지 3분 동안 기다린 뒤 다시 시도해 주세요\.", wait)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "index"), LANGUAGES)
+def test_the_login_throttle_is_a_branded_429_that_says_how_long_to_wait(client, settings, language, index):
+    SubmitterFactory(username="locked")
+    for _ in range(settings.LOGIN_FREE_FAILURES):
+        client.post(reverse("accounts:login"), {"username": "locked", "password": "wrong"})
     response = client.post(
         reverse("accounts:login"), {"username": "locked", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=language
     )
-    body = assert_branded(response, 429, language, index)
-    assert response["Retry-After"] == "3600"
-    wait = re.search(r'<p id="lockout-wait"><strong>(.*?)</strong></p>', body, re.S).group(1)
-    if index == 0:
-        assert re.fullmatch(r"Please wait 60 minutes, until \d\d:\d\d, before you try again\.", wait)
-        assert "blocked after 5 failed attempts" in body
-    else:
-        assert re.fullmatch(r"\d\d:\d\d까지 60분 동안 기다린 뒤 다시 시도해 주세요\.", wait)
-        assert "5번" in body
-    # The right password does not get through while locked.
-    user.set_password("right-password-123")
-    user.save()
-    again = client.post(reverse("accounts:login"), {"username": "locked", "password": "right-password-123"})
-    assert again.status_code == 429
-    assert "_auth_user_id" not in client.session
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.LOGIN_BASE_DELAY)
+    body = response.content.decode()
+    assert f'<html lang="{language}">' in body and 'id="krds-header"' in body
+    summary = re.search(r'id="error-summary".*?</div>', body, re.S)[0]
+    wait = ("Wait 30 seconds and try again.", "30초")[index]
+    assert wait in summary
+    assert '<a href="/accounts/password/reset/">' in summary  # the reset link stays a link
+    assert '<a href="/" class="txt">' in body  # the way home: the breadcrumb
 
 
 @pytest.mark.parametrize(("language", "index"), LANGUAGES)

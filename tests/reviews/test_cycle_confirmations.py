@@ -17,6 +17,7 @@ from cases.models import AwardCycle, CaseState, CycleState
 from core.errors import Conflict, NotAllowed
 from reviews import cycle_views, services
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import CaseFactory
 from tests.reviews.confirmations import confirmation_data, step_url
 from tests.reviews.factories import AwardDecisionFactory, scored_review
@@ -50,7 +51,7 @@ def open_cycle(cycle):
 
 
 def test_the_overview_links_to_the_confirmation_instead_of_posting(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     body = client.get(reverse("reviews:cycle", args=[open_cycle.year])).content.decode()
     assert (
         '<a class="krds-btn secondary" id="cycle-next-step" href="/reviews/manage/2099/state/?to_state=reviewing">'
@@ -66,7 +67,7 @@ def test_the_overview_links_to_the_confirmation_instead_of_posting(client, manag
 @pytest.mark.parametrize("url_name", ["reviews:cycle_state", "reviews:publish"])
 def test_a_post_that_did_not_come_from_the_confirmation_page_changes_nothing(client, manager, open_cycle, url_name):
     """What the old one-click buttons sent (and any forged or replayed form) leads to the page first."""
-    client.force_login(manager)
+    sign_in(client, manager)
     set_state(open_cycle, CycleState.DECIDING if url_name == "reviews:publish" else CycleState.OPEN)
     before = state_of(open_cycle)
     to_state = "published" if url_name == "reviews:publish" else "reviewing"
@@ -78,7 +79,7 @@ def test_a_post_that_did_not_come_from_the_confirmation_page_changes_nothing(cli
 
 
 def test_a_token_of_another_manager_another_step_or_tampered_is_refused(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     data = confirmation_data(client.get(step_url(open_cycle.year, "reviewing")))
     other_manager = ManagerFactory()
     forged = [
@@ -94,7 +95,7 @@ def test_a_token_of_another_manager_another_step_or_tampered_is_refused(client, 
 
 
 def test_an_old_confirmation_page_must_be_opened_again(client, manager, open_cycle, settings, monkeypatch):
-    client.force_login(manager)
+    sign_in(client, manager)
     data = confirmation_data(client.get(step_url(open_cycle.year, "reviewing")))
     monkeypatch.setattr(cycle_views, "TOKEN_MAX_AGE", -1)
     response = client.post(reverse("reviews:cycle_state", args=[open_cycle.year]), data)
@@ -110,7 +111,7 @@ def figure(body: str, name: str) -> str:
 
 
 def test_closing_submissions_page_shows_the_drafts_and_warns_before_the_deadline(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     page = client.get(step_url(open_cycle.year, "reviewing"))
     assert page.status_code == 200
     body = page.content.decode()
@@ -134,7 +135,7 @@ def test_closing_submissions_page_shows_the_drafts_and_warns_before_the_deadline
 def test_deciding_page_shows_the_missing_reviews(client, manager, cycle, case, reviewer):
     set_state(cycle, CycleState.REVIEWING)
     services.assign_reviewer(actor=manager, case=case, reviewer=reviewer)
-    client.force_login(manager)
+    sign_in(client, manager)
     body = client.get(step_url(cycle.year, "deciding")).content.decode()
     assert (figure(body, "reviews_missing"), figure(body, "open_assignments")) == ("2", "1")
     assert (figure(body, "cases_without_review"), figure(body, "decisions_missing")) == ("1", "1")
@@ -151,7 +152,7 @@ def test_publish_page_shows_decisions_and_emails_and_needs_no_acknowledgement_wh
     scored_review(case, ReviewerFactory(), 4)
     AwardDecisionFactory(case=case, level=cycle.award_levels.get(code="grand"))
     CaseFactory._meta.model.objects.filter(pk=case.pk).update(state=CaseState.AWARDED)
-    client.force_login(manager)
+    sign_in(client, manager)
     page = client.get(step_url(cycle.year, "published"))
     body = page.content.decode()
     assert '<h1 id="cycle-step-title">Publish the results of 2099 Awards?</h1>' in body
@@ -165,7 +166,7 @@ def test_publish_page_shows_decisions_and_emails_and_needs_no_acknowledgement_wh
 
 def test_publish_page_says_why_it_cannot_publish_and_offers_no_button(client, manager, cycle, case):
     set_state(cycle, CycleState.DECIDING)
-    client.force_login(manager)
+    sign_in(client, manager)
     body = client.get(step_url(cycle.year, "published")).content.decode()
     assert 'id="cycle-step-refusal" role="alert"' in body
     assert "1 case(s) still await a decision; decide them before publishing." in body
@@ -180,7 +181,7 @@ def test_publish_page_says_why_it_cannot_publish_and_offers_no_button(client, ma
 
 
 def test_the_confirmation_page_in_korean(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     body = client.get(step_url(open_cycle.year, "reviewing"), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
     assert '<html lang="ko">' in body
     assert "2099년 혁신상" in body
@@ -190,7 +191,7 @@ def test_the_confirmation_page_in_korean(client, manager, open_cycle):
 
 
 def test_a_stale_link_to_a_confirmation_page_leads_back_to_the_overview(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     response = client.get(step_url(open_cycle.year, "deciding"))
     assert response.url == reverse("reviews:cycle", args=[open_cycle.year])
     assert messages_of(response) == ["The cycle is “Open for submissions”: there is nothing to confirm here."]
@@ -199,7 +200,7 @@ def test_a_stale_link_to_a_confirmation_page_leads_back_to_the_overview(client, 
 
 def test_only_managers_see_the_confirmation_pages(client, open_cycle, reviewer, submitter):
     for user in (reviewer, submitter):
-        client.force_login(user)
+        sign_in(client, user)
         assert client.get(step_url(open_cycle.year, "reviewing")).status_code == 404
         assert client.get(step_url(open_cycle.year, "published")).status_code == 404
     client.logout()
@@ -210,7 +211,7 @@ def test_only_managers_see_the_confirmation_pages(client, open_cycle, reviewer, 
 
 
 def test_an_early_step_needs_the_warnings_acknowledged(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     data = confirmation_data(client.get(step_url(open_cycle.year, "reviewing")), acknowledge=False)
     response = client.post(reverse("reviews:cycle_state", args=[open_cycle.year]), data)
     assert response.status_code == 400
@@ -224,7 +225,7 @@ def test_an_early_step_needs_the_warnings_acknowledged(client, manager, open_cyc
 
 
 def test_a_double_click_moves_the_cycle_once_and_says_so(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     data = confirmation_data(client.get(step_url(open_cycle.year, "reviewing")))
     url = reverse("reviews:cycle_state", args=[open_cycle.year])
     first = client.post(url, data)
@@ -239,7 +240,7 @@ def test_a_double_click_moves_the_cycle_once_and_says_so(client, manager, open_c
 
 def test_the_back_button_after_publishing_changes_nothing(client, manager, cycle):
     set_state(cycle, CycleState.DECIDING)
-    client.force_login(manager)
+    sign_in(client, manager)
     page = client.get(step_url(cycle.year, "published"))
     data = confirmation_data(page)
     client.post(page.context["action"], data)
@@ -254,7 +255,7 @@ def test_the_back_button_after_publishing_changes_nothing(client, manager, cycle
 
 
 def test_two_managers_the_second_one_is_told_and_nothing_moves_twice(client, manager, open_cycle):
-    client.force_login(manager)
+    sign_in(client, manager)
     data = confirmation_data(client.get(step_url(open_cycle.year, "reviewing")))
     colleague = ManagerFactory()
     services.change_cycle_state(actor=colleague, cycle=open_cycle, to_state="reviewing", from_state="open")
@@ -369,7 +370,7 @@ def test_the_schema_documents_from_state_and_the_conflict(api):
 
 def test_every_step_of_a_cycle_goes_through_its_own_confirmation_page(client, manager, cycle):
     set_state(cycle, CycleState.DRAFT)
-    client.force_login(manager)
+    sign_in(client, manager)
     titles = {
         "open": "Move 2099 Awards to “Open for submissions”?",
         "reviewing": "Move 2099 Awards to “Reviewing”?",
