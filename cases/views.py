@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import kept_input
 from core.errors import ApplicationError
 from core.forms import add_refusal
+from core.pages import local_url, set_language_return_url, switch_language
 from core.rules import allowed, refusal_message
 
 from .forms import SECTION_SLUGS, SECTIONS, SECTIONS_BY_SLUG, BasicsForm, NewCaseForm, WithdrawForm
@@ -66,6 +68,29 @@ def _next_section(section: str) -> str:
     return SECTION_SLUGS[min(index + 1, len(SECTION_SLUGS) - 1)]
 
 
+def _after_saving(request, default_url: str):
+    """Where to go once the form is saved: the page "Save and go on" asked for (a page of this site,
+    static/js/unsaved_changes.js), else ``default_url``; in the language it asked for, if any."""
+    response = redirect(local_url(request, request.POST.get("go_to", "")) or default_url)
+    return switch_language(response, request.POST.get("then_language", ""))
+
+
+def _restored_input(request, *, files_only: bool = False) -> QueryDict | None:
+    """The input sent when the session had ended, back in the form after the sign-in (for a file
+    upload only the names of the files, which are asked for again)."""
+    kept = kept_input.take(request)
+    if kept is None:
+        return None
+    if not files_only:
+        messages.warning(
+            request,
+            _("You were signed out before this was saved. What you typed is back in the form: check it and save."),
+        )
+    for name in kept.file_names:
+        messages.warning(request, _("Files cannot be kept over a sign-in: choose “%(name)s” again.") % {"name": name})
+    return kept.data
+
+
 @login_required
 @require_GET
 def my_cases(request):
@@ -95,7 +120,8 @@ def case_new(request):
     if not cycles:
         messages.warning(request, _("No award cycle is accepting submissions at the moment."))
         return redirect("cases:my_cases")
-    form = NewCaseForm(request.POST or None, cycles=cycles)
+    data = request.POST if request.method == "POST" else _restored_input(request)
+    form = NewCaseForm(data, cycles=cycles)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in BasicsForm.Meta.fields}
         try:
@@ -105,7 +131,7 @@ def case_new(request):
         else:
             messages.success(request, _("Draft saved."))
             section = "purpose" if "continue" in request.POST else "basics"
-            return redirect("cases:case_edit", case.pk, section)
+            return _after_saving(request, reverse("cases:case_edit", args=[case.pk, section]))
     return render(
         request,
         "cases/case_form.html",
@@ -140,11 +166,15 @@ def case_edit(request, pk, section):
         messages.warning(request, _("This case can no longer be changed."))
         return redirect("cases:case_detail", case.pk)
     is_post = request.method == "POST"
-    forms = entry.forms(case, request.POST if is_post else None, request.FILES if is_post else None)
+    restored = None if is_post else _restored_input(request, files_only=section == "attachments")
+    if section == "attachments":
+        restored = None  # only the kind of a file would come back; its file is asked for again
+    forms = entry.forms(case, request.POST if is_post else restored, request.FILES if is_post else None)
     status = 200
+    next_url = reverse("cases:case_edit", args=[case.pk, _next_section(section)])
     if is_post and entry.save is not None:
-        if section == "attachments" and "upload" not in request.POST:
-            return redirect("cases:case_edit", case.pk, _next_section(section))
+        if section == "attachments" and "upload" not in request.POST and not request.FILES.get("file"):
+            return _after_saving(request, next_url)  # "Continue" with no file chosen: nothing to upload
         valid = all(item.is_valid() for item in forms.values())
         if valid:
             try:
@@ -153,12 +183,13 @@ def case_edit(request, pk, section):
                 _refusal_to_forms(forms, refused)
                 status = 400
             else:
+                this_url = reverse("cases:case_edit", args=[case.pk, section])
                 if section == "attachments":
+                    # "Continue" with a chosen file uploads it first: a chosen file is never dropped.
                     messages.success(request, _("File uploaded."))
-                    return redirect("cases:case_edit", case.pk, section)
+                    return _after_saving(request, next_url if "continue" in request.POST else this_url)
                 messages.success(request, _("Draft saved."))
-                target = _next_section(section) if "continue" in request.POST else section
-                return redirect("cases:case_edit", case.pk, target)
+                return _after_saving(request, next_url if "continue" in request.POST else this_url)
         else:
             status = 400
     context = {
@@ -210,6 +241,7 @@ def case_submit(request, pk):
     try:
         submit_case(actor=request.user, case=case)
     except ApplicationError as refused:
+        set_language_return_url(request, reverse("cases:case_edit", args=[case.pk, "review"]))
         context = {
             "case": case,
             "section": "review",
@@ -233,7 +265,7 @@ def case_submit(request, pk):
 @require_http_methods(["GET", "POST"])
 def case_withdraw(request, pk):
     case = _own_case(request, pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else _restored_input(request))
     refusal = ""
     if request.method == "POST" and form.is_valid():
         try:

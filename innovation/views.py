@@ -1,20 +1,25 @@
+import datetime as dt
 import logging
+import math
 import sys
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template import loader
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import get_random_string
 from django.utils.translation import get_language
-from django.views import defaults
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -25,6 +30,7 @@ from . import audit
 
 logger = logging.getLogger(__name__)
 
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 # What a lost or refused database connection raises (psycopg's errors arrive wrapped as these).
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -84,32 +90,85 @@ def readyz(request):
     return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
 
 
-# --- error handlers: the API's JSON shape under /api/, the site's pages elsewhere ---------------
+# --- error pages: the API's JSON shape under /api/, the site's branded pages elsewhere -------------
+# Every page extends base.html in the request's language and leads back home. A page is drawn with
+# the context processors first; if that fails (the database is down, a processor raises) it is drawn
+# again from a minimal context that needs no database, and as plain text if even that fails. The
+# 500 page always takes the minimal way.
 
 
-def _api_or_page(request, status: int, *, code: str, page_view, exception=None):
-    if is_api_request(request):
-        return error_response(status, code=code)
-    if exception is None:
-        return page_view(request)
-    return page_view(request, exception)
+def _minimal_context(request, status: int, context: dict | None) -> dict:
+    """What base.html needs, without context processors: no user, no navigation, no messages."""
+    return {
+        "status": status,
+        "request": request,
+        "SITE_NAME": settings.SITE_NAME,
+        "OFFICIAL_SITE": settings.OFFICIAL_SITE,
+        "csrf_token": get_token(request),
+        "language_return_url": request.get_full_path() if request.method in ("GET", "HEAD") else reverse("home"),
+        **(context or {}),
+    }
+
+
+def _minimal_page(request, status: int, template: str, context: dict | None = None) -> HttpResponse:
+    try:
+        html = loader.get_template(template).render(_minimal_context(request, status, context))
+    except Exception:  # the last resort must not fail: plain text in the request's language
+        logger.exception("Rendering %s without context processors failed", template)
+        html = f"{_('Something went wrong on our side. Please try again later.')} ({status})"
+        return HttpResponse(html, status=status, content_type="text/plain; charset=utf-8")
+    return HttpResponse(html, status=status)
+
+
+def error_page(request, status: int, template: str, context: dict | None = None) -> HttpResponse:
+    """The branded page ``template`` with ``status``; robust against a failing database or context."""
+    try:
+        response = render(request, template, {"status": status, **(context or {})}, status=status)
+    except Exception:
+        logger.exception("Rendering %s failed; drawing it without context processors", template)
+        response = _minimal_page(request, status, template, context)
+    add_never_cache_headers(response)
+    return response
 
 
 def bad_request(request, exception=None):
-    # Django reports a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or too many fields) as a 400; it is a 413.
-    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent) and is_api_request(request):
-        return error_response(413, code="request_too_large")
-    return _api_or_page(request, 400, code="bad_request", page_view=defaults.bad_request, exception=exception)
+    # Django reports a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or too many fields or files) as a 400;
+    # it is a 413.
+    if isinstance(exception, TOO_LARGE):
+        if is_api_request(request):
+            return error_response(413, code="request_too_large")
+        limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        return error_page(request, 413, "413.html", {"limit_mb": f"{limit_mb:.1f}".rstrip("0").rstrip(".")})
+    if is_api_request(request):
+        return error_response(400, code="bad_request")
+    return error_page(request, 400, "400.html")
 
 
 def permission_denied(request, exception=None):
-    return _api_or_page(
-        request, 403, code="permission_denied", page_view=defaults.permission_denied, exception=exception
-    )
+    if is_api_request(request):
+        return error_response(403, code="permission_denied")
+    return error_page(request, 403, "403.html")
+
+
+def csrf_failure(request, reason=""):
+    """``CSRF_FAILURE_VIEW``: a form sent from a stale page (or without cookies) is refused, saying why."""
+    if is_api_request(request):
+        return error_response(403, code="csrf_failed", detail=_("The request could not be verified (CSRF)."))
+    return error_page(request, 403, "403.html", {"csrf_failure": True})
 
 
 def page_not_found(request, exception=None):
-    return _api_or_page(request, 404, code="not_found", page_view=defaults.page_not_found, exception=exception)
+    if is_api_request(request):
+        return error_response(404, code="not_found")
+    return error_page(request, 404, "404.html")
+
+
+def method_not_allowed(request, *, allow: str) -> HttpResponse:
+    """The page for a 405 of ``require_http_methods`` (``innovation.middleware``), keeping ``Allow``."""
+    request.language_return_url = reverse("home")  # the same address would answer 405 again
+    response = error_page(request, 405, "405.html")
+    response["Allow"] = allow
+    return response
 
 
 def database_unavailable(request) -> HttpResponse:
@@ -133,12 +192,30 @@ def database_unavailable(request) -> HttpResponse:
 
 def server_error(request):
     """``handler500``: a lost database connection becomes a 503 (which DatabaseRetryMiddleware may
-    retry); other errors answer the API's JSON shape under /api/ and Django's 500 page elsewhere."""
+    retry); other errors answer the API's JSON shape under /api/ and the minimal 500 page elsewhere."""
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_ERRORS):
         request.database_unavailable = True
         return database_unavailable(request)
-    return _api_or_page(request, 500, code="server_error", page_view=defaults.server_error)
+    if is_api_request(request):
+        return error_response(500, code="server_error")
+    response = _minimal_page(request, 500, "500.html")
+    add_never_cache_headers(response)
+    return response
+
+
+def too_many_requests(request, *, retry_after: int) -> HttpResponse:
+    """The page for a 429 without a page of its own (``innovation.middleware``): how long to wait."""
+    wait_seconds = max(int(retry_after), 1)
+    until = timezone.localtime(timezone.now() + dt.timedelta(seconds=wait_seconds))
+    response = error_page(
+        request,
+        429,
+        "429.html",
+        {"wait_minutes": math.ceil(wait_seconds / 60), "until": formats.time_format(until, "H:i")},
+    )
+    response["Retry-After"] = str(wait_seconds)
+    return response
 
 
 @login_required

@@ -17,6 +17,7 @@ from cases.filters import CaseFilter
 from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
 from core.errors import ApplicationError
 from core.forms import add_refusal
+from core.pages import set_language_return_url
 from core.rules import allowed
 
 from . import opendata
@@ -128,6 +129,7 @@ def practice_detail(request, pk: int):
 @require_POST
 def practice_feedback(request, pk: int):
     case = _public_case(pk)
+    set_language_return_url(request, f"{case_url(case)}#feedback")  # this address answers POST only
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         return render(request, "practices/detail.html", _detail_context(request, case, form), status=400)

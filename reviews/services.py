@@ -274,12 +274,40 @@ def _lock_cycle(cycle: AwardCycle) -> AwardCycle:
     return AwardCycle.objects.select_for_update().get(pk=cycle.pk)
 
 
+def _expect_state(actor, locked: AwardCycle, *, from_state: str | None, to_state: str) -> None:
+    """Refuse, changing nothing, when the cycle is no longer in the state the request expected: a
+    repeated request (double click, back button, a retry) or another manager came first."""
+    if from_state is None or locked.state == from_state:
+        return
+    require(actor, "reviews.manage_awards")
+    labels = dict(CycleState.choices)
+    values = {"state": labels[locked.state], "expected": labels.get(from_state, from_state)}
+    if locked.state == to_state:
+        raise Conflict(
+            _("The cycle is already “%(state)s”: this step was confirmed before, nothing more was changed.") % values,
+            code="already_in_state",
+        )
+    raise Conflict(
+        _(
+            "The cycle is now “%(state)s”, not “%(expected)s” as expected: someone changed it meanwhile, "
+            "so nothing was changed."
+        )
+        % values,
+        code="cycle_state_changed",
+    )
+
+
 @transaction.atomic
-def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle:
-    """Move ``cycle`` one step forward: draft → open → reviewing → deciding → published."""
+def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str, from_state: str | None = None) -> AwardCycle:
+    """Move ``cycle`` one step forward: draft → open → reviewing → deciding → published.
+
+    With ``from_state`` (the pages and the API always give it) the step happens only from that state,
+    so that a repeated or stale request changes nothing (``Conflict``: ``already_in_state`` or
+    ``cycle_state_changed``)."""
     if to_state == CycleState.PUBLISHED:
-        return publish_cycle(actor=actor, cycle=cycle)
+        return publish_cycle(actor=actor, cycle=cycle, from_state=from_state)
     locked = _lock_cycle(cycle)
+    _expect_state(actor, locked, from_state=from_state, to_state=to_state)
     require(actor, "reviews.change_cycle_state", locked)
     if workflow.next_cycle_state(locked) != to_state:
         raise workflow.WorkflowError(
@@ -294,9 +322,11 @@ def change_cycle_state(*, actor, cycle: AwardCycle, to_state: str) -> AwardCycle
 
 
 @transaction.atomic
-def publish_cycle(*, actor, cycle: AwardCycle) -> AwardCycle:
-    """Publish the results: awarded cases become public, submitters see the comments meant for them."""
+def publish_cycle(*, actor, cycle: AwardCycle, from_state: str | None = None) -> AwardCycle:
+    """Publish the results: awarded cases become public, submitters see the comments meant for them.
+    ``from_state`` as for ``change_cycle_state``."""
     locked = _lock_cycle(cycle)
+    _expect_state(actor, locked, from_state=from_state, to_state=CycleState.PUBLISHED)
     require(actor, "reviews.publish_cycle", locked)
     locked.state = CycleState.PUBLISHED
     locked.published_at = timezone.now()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import notification_views, views
+from . import cycle_views, notification_views, views
 
 app_name = "reviews"
 
@@ -14,8 +14,8 @@ urlpatterns = [
     path("manage/notifications/", notification_views.notifications, name="notifications"),
     path("manage/cases/<int:pk>/", views.case, name="case"),
     path("manage/<int:year>/", views.cycle, name="cycle"),
-    path("manage/<int:year>/state/", views.cycle_state, name="cycle_state"),
-    path("manage/<int:year>/publish/", views.publish, name="publish"),
+    path("manage/<int:year>/state/", cycle_views.cycle_state, name="cycle_state"),
+    path("manage/<int:year>/publish/", cycle_views.publish, name="publish"),
     path("manage/<int:year>/assignments/", views.assignment, name="assignment"),
     path("manage/<int:year>/ranking/", views.ranking, name="ranking"),
     path("manage/<int:year>/decisions/", views.decisions, name="decisions"),

@@ -8,8 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
+from accounts import kept_input
 from cases import selectors as case_selectors
 from cases import workflow
 from cases.models import AwardCycle, CycleState, Outcome
@@ -69,7 +70,13 @@ def review(request, pk):
                     return redirect("reviews:my_assignments")
                 return redirect("reviews:review", pk=assignment.pk)
     else:
-        form = ReviewForm(criteria=criteria, outcomes=outcomes, review=existing)
+        kept = kept_input.take(request)  # sent when the session had ended: back in the form
+        if kept is not None:
+            messages.warning(
+                request,
+                _("You were signed out before this was saved. What you typed is back in the form: check it and save."),
+            )
+        form = ReviewForm(kept.data if kept else None, criteria=criteria, outcomes=outcomes, review=existing)
     if not editable:
         for field in form.fields.values():
             field.disabled = True
@@ -137,38 +144,6 @@ def cycle(request, year):
             "criteria": Criterion.objects.filter(cycle=the_cycle),
         },
     )
-
-
-@login_required
-@require_POST
-def cycle_state(request, year):
-    _require_manager(request.user)
-    the_cycle = selectors.get_cycle(year)
-    to_state = request.POST.get("to_state", "")
-    if to_state not in CycleState.values:
-        messages.error(request, _("Unknown state."))
-        return redirect("reviews:cycle", year=the_cycle.year)
-    try:
-        services.change_cycle_state(actor=request.user, cycle=the_cycle, to_state=to_state)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The cycle is now “%(state)s”.") % {"state": CycleState(to_state).label})
-    return redirect("reviews:cycle", year=the_cycle.year)
-
-
-@login_required
-@require_POST
-def publish(request, year):
-    _require_manager(request.user)
-    the_cycle = selectors.get_cycle(year)
-    try:
-        services.publish_cycle(actor=request.user, cycle=the_cycle)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The results are published."))
-    return redirect("reviews:cycle", year=the_cycle.year)
 
 
 @login_required

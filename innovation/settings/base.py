@@ -73,9 +73,11 @@ MIDDLEWARE = [
     "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.kept_input.KeptInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.db.ReplicaMiddleware",
+    "innovation.middleware.BrandedErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "innovation.urls"
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "innovation.context_processors.site",
+                "innovation.context_processors.language_return",
                 "innovation.navigation.navigation",
                 "accounts.context_processors.session_timeout",
             ],
@@ -179,6 +182,7 @@ OTP_TOTP_ISSUER = "Innovation Awards"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 RECOVERY_CODE_COUNT = 10
+CSRF_FAILURE_VIEW = "innovation.views.csrf_failure"
 
 # Reverse proxies in front of the app servers (nginx = 1): the client address is taken from
 # X-Forwarded-For that many entries from the right (core/http.py). 0 ignores the header.
@@ -299,6 +303,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One enum for a cycle's states wherever they appear (state, from_state, to_state).
+    "ENUM_NAME_OVERRIDES": {"CycleStateEnum": "cases.models.CycleState"},
 }
 
 # Strict CSP: nothing from another host; inline scripts only with the request's nonce.

@@ -137,5 +137,24 @@ class RevisionRequestSerializer(serializers.Serializer):
     message = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
+FROM_STATE_HELP = (
+    "The state the cycle is in now, as the client last saw it. The step happens only from that state, so "
+    "a retried request cannot move the cycle twice: if the cycle has moved meanwhile, the answer is 409 "
+    "with code `already_in_state` (this step was already taken) or `cycle_state_changed` (it moved "
+    "elsewhere), and nothing changes."
+)
+
+
 class CycleStateSerializer(serializers.Serializer):
-    to_state = serializers.ChoiceField(choices=CycleState.choices)
+    to_state = serializers.ChoiceField(choices=CycleState.choices, help_text="The next state of the cycle.")
+    from_state = serializers.ChoiceField(choices=CycleState.choices, help_text=FROM_STATE_HELP)
+
+
+class CyclePublishSerializer(serializers.Serializer):
+    from_state = serializers.ChoiceField(choices=CycleState.choices, help_text=FROM_STATE_HELP)
+
+
+class CycleStateResultSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=CycleState.choices)
+    published_at = serializers.DateTimeField(allow_null=True)

@@ -228,19 +228,37 @@ class ReviewCycleViewSet(viewsets.GenericViewSet):
             }
         )
 
-    @extend_schema(request=s.CycleStateSerializer, responses=None)
+    @extend_schema(
+        request=s.CycleStateSerializer,
+        responses=s.CycleStateResultSerializer,
+        description="Move the cycle one step forward (draft → open → reviewing → deciding; `published` is the "
+        "publication). `from_state` makes a retry safe: the cycle moves only from that state.",
+    )
     @action(detail=True, methods=["post"])
     def state(self, request, year=None):
         cycle = self._cycle(year)
         serializer = s.CycleStateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         cycle = services.change_cycle_state(
-            actor=request.user, cycle=cycle, to_state=serializer.validated_data["to_state"]
+            actor=request.user,
+            cycle=cycle,
+            to_state=serializer.validated_data["to_state"],
+            from_state=serializer.validated_data["from_state"],
         )
-        return Response({"year": cycle.year, "state": cycle.state, "published_at": cycle.published_at})
+        return Response(s.CycleStateResultSerializer(cycle).data)
 
-    @extend_schema(request=None, responses=None)
+    @extend_schema(
+        request=s.CyclePublishSerializer,
+        responses=s.CycleStateResultSerializer,
+        description="Publish the results (the cycle must be `deciding` and every case decided). "
+        "`from_state` makes a retry safe: a cycle is published once.",
+    )
     @action(detail=True, methods=["post"])
     def publish(self, request, year=None):
-        cycle = services.publish_cycle(actor=request.user, cycle=self._cycle(year))
-        return Response({"year": cycle.year, "state": cycle.state, "published_at": cycle.published_at})
+        cycle = self._cycle(year)
+        serializer = s.CyclePublishSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        cycle = services.publish_cycle(
+            actor=request.user, cycle=cycle, from_state=serializer.validated_data["from_state"]
+        )
+        return Response(s.CycleStateResultSerializer(cycle).data)

@@ -22,6 +22,10 @@
   }
 
   function signedOut(reason) {
+    // A page holding unsaved input sends its form instead, so that the server keeps the input over
+    // the sign-in (static/js/unsaved_changes.js, accounts/kept_input.py).
+    var keep = new CustomEvent("session:signed-out", { cancelable: true, detail: { reason: reason || "idle" } });
+    if (!document.dispatchEvent(keep)) return;
     var next = window.location.pathname + window.location.search;
     window.location.assign(loginUrl + "?expired=" + (reason || "idle") + "&next=" + encodeURIComponent(next));
   }

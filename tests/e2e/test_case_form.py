@@ -100,7 +100,7 @@ def test_submitter_fills_saves_returns_and_submits(page, live_server, tmp_path, 
     choose(page, "Citizens")
     save_and_continue(page)
     # 7. Attachments
-    page.get_by_label("File").set_input_files(
+    page.locator("#id_file").set_input_files(
         files=[{"name": "survey.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
     )
     page.get_by_role("button", name="Upload").click()

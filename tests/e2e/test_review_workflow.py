@@ -29,6 +29,16 @@ def click(page, name):
     page.wait_for_load_state()
 
 
+def take_cycle_step(page, link, button):
+    """A cycle step: its link opens the confirmation page; early steps need the warnings read."""
+    page.get_by_role("link", name=link, exact=True).click()
+    expect(page.locator("#cycle-step-summary")).to_be_visible()
+    acknowledge = page.locator("#id_acknowledge")
+    if acknowledge.count():
+        page.locator("label[for=id_acknowledge]").click()
+    click(page, button)
+
+
 def test_submit_assign_revise_review_decide_publish(page, live_server):
     province = ProvinceFactory(code="37", name="Gyeongsangbuk-do")
     city = CityFactory(code="37050", name="Gumi", parent=province)
@@ -66,7 +76,7 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     click(page, "Assign")
     expect(page.get_by_text("The reviewer was assigned.")).to_be_visible()
     page.get_by_role("link", name="Overview").click()
-    click(page, "Move to “Reviewing”")
+    take_cycle_step(page, "Move to “Reviewing”", "Yes, move to “Reviewing”")
     expect(page.locator("#cycle-state")).to_have_text("Reviewing")
 
     # Revision round trip.
@@ -94,12 +104,12 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     click(page, "Save draft")
     expect(page.get_by_text("Your draft was saved.")).to_be_visible()
     click(page, "Submit review")
-    expect(page.get_by_text("Verify this outcome.")).to_be_visible()
+    expect(page.get_by_text("Verify this outcome.", exact=True)).to_be_visible()
     expect(page.get_by_label("Novelty")).to_have_value("5")
     page.get_by_label("Days to get a factory permit").select_option("verified")
     page.get_by_label("Comment to the submitter").fill("Convincing, well-documented results.")
     page.get_by_label("Recommendation").select_option("award")
-    page.get_by_text("I declare that I have no conflict of interest with this case.").click()  # the KRDS check box
+    page.locator("label[for=id_declared_no_conflict]").click()  # the KRDS check box
     expect(page.get_by_label("I declare that I have no conflict of interest with this case.")).to_be_checked()
     click(page, "Submit review")
     expect(page.get_by_text("Your review was submitted.")).to_be_visible()
@@ -110,7 +120,7 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     # The manager ranks, decides and publishes.
     log_in(page, live_server, "boss")
     page.goto(f"{live_server.url}/reviews/manage/2098/")
-    click(page, "Move to “Deciding”")
+    take_cycle_step(page, "Move to “Deciding”", "Yes, move to “Deciding”")
     page.get_by_role("link", name="Ranking").click()
     page.get_by_role("link", name="Mean", exact=True).click()
     expect(page.locator("table.ranking-table tbody tr").first).to_contain_text("4.67")
@@ -120,7 +130,7 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     click(page, "Record the decision")
     expect(page.locator("#decision")).to_contain_text("Grand Prize")
     page.goto(f"{live_server.url}/reviews/manage/2098/")
-    click(page, "Publish the results")
+    take_cycle_step(page, "Publish the results", "Yes, publish the results")
     expect(page.get_by_text("The results are published.")).to_be_visible()
     cycle.refresh_from_db()
     assert cycle.state == CycleState.PUBLISHED

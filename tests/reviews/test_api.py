@@ -159,7 +159,9 @@ def test_decisions_revision_and_cycle_api(api, manager, cycle, case, reviewer, s
     as_user(api, manager)
     year = cycle.year
     assert (
-        api.post(f"/api/v1/review-cycles/{year}/state/", {"to_state": "deciding"}, format="json").json()["state"]
+        api.post(
+            f"/api/v1/review-cycles/{year}/state/", {"to_state": "deciding", "from_state": "reviewing"}, format="json"
+        ).json()["state"]
         == "deciding"
     )
     grand = cycle.award_levels.get(code="grand")
@@ -189,7 +191,7 @@ def test_decisions_revision_and_cycle_api(api, manager, cycle, case, reviewer, s
     assert ranking["ranking"][0]["case"] == case.pk
     assert ranking["ranking"][0]["mean"] == "5.0000"
     assert ranking["ranking"][0]["decision"] == "grand"
-    response = api.post(f"/api/v1/review-cycles/{year}/publish/")
+    response = api.post(f"/api/v1/review-cycles/{year}/publish/", {"from_state": "deciding"}, format="json")
     assert response.status_code == 200 and response.json()["state"] == "published"
     assert AwardDecision.objects.get().case == case
 

@@ -7,6 +7,7 @@ from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
 from tests.accounts.helpers import sign_in
 from tests.cases.factories import CaseFactory
+from tests.reviews.confirmations import confirm_step
 from tests.reviews.factories import scored_review
 
 pytestmark = pytest.mark.django_db
@@ -192,8 +193,7 @@ def test_decide_and_publish_in_the_pages(client, manager, cycle, case, reviewer)
     scored_review(case, reviewer, 5)
     sign_in(client, manager)
     year = cycle.year
-    for state in ("deciding",):
-        client.post(reverse("reviews:cycle_state", args=[year]), {"to_state": state})
+    confirm_step(client, year, "deciding")
     case_url = reverse("reviews:case", args=[case.pk])
     grand = cycle.award_levels.get(code="grand")
     response = client.post(case_url, {"action": "decide", "decision-level": "", "decision-rationale": ""})
@@ -201,7 +201,7 @@ def test_decide_and_publish_in_the_pages(client, manager, cycle, case, reviewer)
     assert "This field is required." in response.content.decode()
     client.post(case_url, {"action": "decide", "decision-level": grand.pk, "decision-rationale": "The best."})
     assert AwardDecision.objects.get(case=case).level == grand
-    response = client.post(reverse("reviews:publish", args=[year]), follow=True)
+    response = confirm_step(client, year, "published")
     assert "The results are published." in response.content.decode()
     cycle.refresh_from_db()
     assert cycle.state == CycleState.PUBLISHED

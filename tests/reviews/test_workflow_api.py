@@ -33,7 +33,12 @@ def test_whole_workflow_over_the_api(cycle, criteria, city, submitter, reviewer,
     response = boss.post("/api/v1/review-assignments/", {"case": case.pk, "reviewer": reviewer.pk}, format="json")
     assert response.status_code == 201, response.json()
     assignment = response.json()["id"]
-    assert boss.post(f"/api/v1/review-cycles/{cycle.year}/state/", {"to_state": "reviewing"}).status_code == 200
+    assert (
+        boss.post(
+            f"/api/v1/review-cycles/{cycle.year}/state/", {"to_state": "reviewing", "from_state": "open"}
+        ).status_code
+        == 200
+    )
     assert reviewing.get(f"/api/v1/cases/{case.pk}/").status_code == 200
 
     # Revision round trip: the manager sends it back, the submitter resubmits, it returns to review.
@@ -61,14 +66,19 @@ def test_whole_workflow_over_the_api(cycle, criteria, city, submitter, reviewer,
     review = response.json()["id"]
     assert response.json()["weighted_score"] == "4.6667"
 
-    assert boss.post(f"/api/v1/review-cycles/{cycle.year}/state/", {"to_state": "deciding"}).status_code == 200
+    assert (
+        boss.post(
+            f"/api/v1/review-cycles/{cycle.year}/state/", {"to_state": "deciding", "from_state": "reviewing"}
+        ).status_code
+        == 200
+    )
     grand = cycle.award_levels.get(code="grand")
     response = boss.post(
         "/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": "Top score."}, format="json"
     )
     assert response.status_code == 201, response.json()
     assert staff.get(f"/api/v1/reviews/{review}/").status_code == 404  # not before publication
-    response = boss.post(f"/api/v1/review-cycles/{cycle.year}/publish/")
+    response = boss.post(f"/api/v1/review-cycles/{cycle.year}/publish/", {"from_state": "deciding"})
     assert response.json()["state"] == "published"
 
     response = public.get(f"/api/v1/cases/{case.pk}/")
