@@ -12,6 +12,7 @@ from cases.models import CaseState, CycleState
 from outbox.models import MessageState, OutboxMessage
 from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory
+from tests.reviews.confirmations import confirm_step
 from tests.reviews.factories import AwardDecisionFactory, scored_review
 from tests.servers import wait_until
 
@@ -74,9 +75,11 @@ def test_every_notifying_action_succeeds_with_the_mail_server_down_and_is_delive
     )
     assert response.status_code == 201, response.content
     # publish: the page, then the API
-    response = client.post(f"/reviews/manage/{deciding.year}/publish/", follow=True)
+    response = confirm_step(client, deciding.year, CycleState.PUBLISHED)
     assert "The results are published." in response.content.decode()
-    response = api.post(f"/api/v1/review-cycles/{decided_cycle.year}/publish/")
+    response = api.post(
+        f"/api/v1/review-cycles/{decided_cycle.year}/publish/", {"from_state": CycleState.DECIDING}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["state"] == CycleState.PUBLISHED
 
