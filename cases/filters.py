@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import StrictBooleanFilter
 from governments.models import Tier
 
 from .models import (
@@ -113,7 +114,7 @@ class CaseFilter(django_filters.FilterSet):
     purpose = django_filters.ModelChoiceFilter(
         label=_("Purpose"), field_name="purpose", to_field_name="code", queryset=Purpose.objects.all()
     )
-    ict = django_filters.BooleanFilter(label=_("ICT was the major means"), field_name="uses_ict")
+    ict = StrictBooleanFilter(label=_("ICT was the major means"), field_name="uses_ict")
     obstacle = django_filters.ModelChoiceFilter(
         label=_("Obstacle"), to_field_name="code", queryset=ObstacleType.objects.all(), method="filter_obstacle"
     )

@@ -6,7 +6,6 @@ matters goes through ``cases/services.py``; state transitions through ``cases/wo
 from __future__ import annotations
 
 import uuid
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
@@ -22,6 +21,8 @@ from core.limits import (
     TITLE_MAX_LENGTH,
 )
 from governments.models import TIER_ORDER, Tier
+
+from .uploads import EXTENSIONS
 
 
 def _korean() -> bool:
@@ -358,9 +359,9 @@ class Verification(models.TextChoices):
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    # A random name: the original is kept in the database, never trusted as a path.
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    return f"attachments/{instance.case_id}/{uuid.uuid4().hex}{suffix}"
+    # A random name with the extension of the detected type: the original name is kept in the
+    # database, never trusted as a path or as the file's type.
+    return f"attachments/{instance.case_id}/{uuid.uuid4().hex}{EXTENSIONS.get(instance.content_type, '')}"
 
 
 class AttachmentKind(models.TextChoices):

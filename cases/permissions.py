@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_manager, is_submitter
-from core.errors import ApplicationError
+from core.errors import Conflict
 from core.rules import predicate, rule
 
 from .access import case_readers
@@ -48,7 +48,7 @@ def is_reader_by_another_app(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, cycle: _("The %(cycle)s cycle is not accepting submissions.") % {"cycle": cycle.label},
-    error=ApplicationError,
+    error=Conflict,
     code="cycle_closed",
 )
 def cycle_is_open(user, cycle: AwardCycle) -> bool:
@@ -59,7 +59,7 @@ def cycle_is_open(user, cycle: AwardCycle) -> bool:
     message=lambda user, case: (
         _("A case that is “%(state)s” can no longer be changed.") % {"state": _state_label(case)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def is_editable_state(user, case: InnovationCase) -> bool:
@@ -71,7 +71,7 @@ def is_editable_state(user, case: InnovationCase) -> bool:
         _("The %(cycle)s cycle is not accepting submissions: drafts can no longer be changed.")
         % {"cycle": case.cycle.label}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="cycle_closed",
 )
 def case_cycle_is_open(user, case: InnovationCase) -> bool:
@@ -85,7 +85,7 @@ def is_answering_revision(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, case: _("A case that is “%(state)s” cannot be withdrawn.") % {"state": _state_label(case)},
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def is_withdrawable_state(user, case: InnovationCase) -> bool:
@@ -94,7 +94,7 @@ def is_withdrawable_state(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, case: _("A case that is “%(state)s” cannot be submitted.") % {"state": _state_label(case)},
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def is_submittable_state(user, case: InnovationCase) -> bool:

@@ -40,7 +40,7 @@ from cases.models import (
 from cases.permissions import cycle_is_open
 from cases.uploads import validate_upload
 from cases.workflow import lock, transition
-from core.errors import ApplicationError
+from core.errors import ApplicationError, Conflict
 from core.rules import require
 
 
@@ -375,7 +375,7 @@ def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
         return result
     problems = submission_problems(actor, current)
     if problems:
-        raise ApplicationError(_("The case cannot be submitted yet:"), code="incomplete", problems=problems)
+        raise Conflict(_("The case cannot be submitted yet:"), code="incomplete", problems=problems)
     government = current.government
     result = transition(
         current,
@@ -393,7 +393,7 @@ def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
 def _resubmit(*, actor, case: InnovationCase, message: str = "") -> InnovationCase:
     problems = completeness_problems(case)
     if problems:
-        raise ApplicationError(_("The case cannot be resubmitted yet:"), code="incomplete", problems=problems)
+        raise Conflict(_("The case cannot be resubmitted yet:"), code="incomplete", problems=problems)
     result = transition(case, to_state=CaseState.SUBMITTED, actor=actor, message=message)
     # A revision is requested only of a case in review, so its reviewers are assigned already.
     return transition(result, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Back to the assigned reviewers."))
@@ -406,7 +406,7 @@ def resubmit_after_revision(*, actor, case: InnovationCase, message: str = "") -
     current = lock(case)
     require(actor, "cases.submit_case", current)
     if current.state != CaseState.REVISION_REQUESTED:
-        raise ApplicationError(_("Only a case sent back for revision can be resubmitted."), code="invalid_state")
+        raise Conflict(_("Only a case sent back for revision can be resubmitted."), code="invalid_state")
     result = _resubmit(actor=actor, case=current, message=message)
     case.refresh_from_db()
     return result

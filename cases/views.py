@@ -28,6 +28,7 @@ from .services import (
     submit_case,
     withdraw_case,
 )
+from .uploads import download_name
 
 CSS_CLASSES = {
     CaseState.DRAFT: "outline-gray",
@@ -307,7 +308,10 @@ def attachment_download(request, pk, attachment_id):
     except FileNotFoundError:
         raise Http404("File missing") from None
     response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+        handle,
+        as_attachment=True,
+        filename=download_name(attachment.original_name, attachment.content_type),
+        content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

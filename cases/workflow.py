@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import ApplicationError
+from core.errors import Conflict
 
 from .models import AwardCycle, CaseEvent, CaseState, CycleState, InnovationCase
 
@@ -43,7 +43,7 @@ def next_cycle_state(cycle: AwardCycle) -> CycleState | None:
     return CycleState(target) if target else None
 
 
-class WorkflowError(ApplicationError):
+class WorkflowError(Conflict):
     """A transition the state machine does not allow; the message says why, in the request's language."""
 
     default_code = "invalid_transition"

@@ -158,5 +158,48 @@ def exception_handler(exc, context):
     return response
 
 
+# What core.middleware refuses in a path or query string, said in the schema so that clients (and
+# the contract test) know it: no C0 control character but tab, line feed and carriage return, no DEL.
+PARAMETER_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+
+
+# DRF refuses NUL in every text field of a request body ("Null characters are not allowed.").
+BODY_TEXT_PATTERN = "^[^\\u0000]*$"
+
+
+def _free_text(schema: dict) -> bool:
+    return schema.get("type") == "string" and not ({"enum", "format", "pattern"} & set(schema))
+
+
+def _document_body_text(schema: dict, seen: set[int]) -> None:
+    if id(schema) in seen:  # the generator shares dicts between schemas
+        return
+    seen.add(id(schema))
+    if _free_text(schema):
+        schema["pattern"] = BODY_TEXT_PATTERN
+    children = [*schema.get("properties", {}).values()] + ([schema["items"]] if "items" in schema else [])
+    for child in children:
+        if isinstance(child, dict):
+            _document_body_text(child, seen)
+
+
+def document_parameter_characters(result, generator, request, public):
+    """drf-spectacular post-processing hook: say in the schema which characters are refused — every
+    free-text path and query parameter gets ``PARAMETER_PATTERN``, every free-text field of a request
+    body ``BODY_TEXT_PATTERN``."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                for target in (schema, schema.get("items", {})):
+                    if _free_text(target):
+                        target["pattern"] = PARAMETER_PATTERN
+    seen: set[int] = set()
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _document_body_text(schema, seen)
+    return result
+
+
 def is_api_request(request) -> bool:
     return request.path.startswith(API_PREFIX)

@@ -13,16 +13,24 @@ stands.
 - ``Cache-Control: private, no-store`` on every answer to a signed-in person or an API client that
   sent credentials: nothing personal may stay in a shared proxy or the browser's disk cache. The
   check runs on the way out, so DRF's token authentication (which sets ``request.user`` during the
-  view) counts too, and so does a refused token (the ``Authorization`` header alone)."""
+  view) counts too, and so does a refused token (the ``Authorization`` header alone).
+
+``RejectControlCharactersMiddleware``: input every endpoint refuses before it reaches a view — a path
+or query string with NUL or other control characters (PostgreSQL cannot even compare text holding
+NUL, so a lookup would fail with a server error). The refusal is a 400: JSON under /api/, the site's
+error page elsewhere."""
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.db import connections
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
 
 from .http import client_ip
 from .logging import VALID_REQUEST_ID, new_request_id, reset_request_id, set_request_id
@@ -123,3 +131,24 @@ def _has_credentials(request) -> bool:
         return True
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
+
+
+# C0 control characters and DEL, except tab, line feed and carriage return (harmless in a search).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_characters(value: str) -> bool:
+    return bool(CONTROL_CHARACTERS.search(value))
+
+
+class RejectControlCharactersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_control_characters(request.path) or any(
+            has_control_characters(key) or any(has_control_characters(value) for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest(_("The address contains characters that are not allowed (such as NUL)."))
+        return self.get_response(request)

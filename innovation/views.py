@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import BadRequest, PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
@@ -140,7 +140,9 @@ def bad_request(request, exception=None):
         limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
         return error_page(request, 413, "413.html", {"limit_mb": f"{limit_mb:.1f}".rstrip("0").rstrip(".")})
     if is_api_request(request):
-        return error_response(400, code="bad_request")
+        # Our own refusals of malformed input (core.middleware) say what was wrong; other 400s stay generic.
+        detail = str(exception) if isinstance(exception, BadRequest) else ""
+        return error_response(400, code="bad_request", detail=detail)
     return error_page(request, 400, "400.html")
 
 

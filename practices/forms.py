@@ -24,6 +24,8 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "class": "krds-input"}),
         help_text=_("Comments are published after a moderator has read them. Do not include personal information."),
     )
+    # Who is answering, for visitors without a session yet (services.new_form_token).
+    visitor_token = forms.CharField(required=False, widget=forms.HiddenInput)
     # Honeypot: hidden from people (off-screen, out of the tab order); bots that fill it are dropped.
     website = forms.CharField(
         label=_("Leave this field empty"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -46,16 +47,37 @@ def visitor_key(*, user_id: int | None = None, session_token: str | None = None)
     return _digest("visitor", f"session:{session_token}")
 
 
-def visitor_for_request(request, *, create: bool = False) -> str | None:
-    """The visitor key of ``request``; for anonymous visitors without a token, ``None`` unless ``create``."""
+# A visitor without a session gets a signed token with the page; answers carry it back. Simultaneous
+# first answers from one page load (double clicks, retries) therefore share one identity, and the
+# unique constraint keeps one row. The token becomes the visitor's session token on the first answer.
+FORM_TOKEN_SALT = "practices.feedback.visitor"  # noqa: S105 - a signing namespace, not a secret
+FORM_TOKEN_MAX_AGE = 24 * 60 * 60
+
+
+def new_form_token() -> str:
+    return signing.dumps(secrets.token_hex(16), salt=FORM_TOKEN_SALT)
+
+
+def _token_from_form(form_token: str | None) -> str | None:
+    if not form_token:
+        return None
+    try:
+        return signing.loads(form_token, salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
+    except signing.BadSignature:  # also an expired token
+        return None
+
+
+def visitor_for_request(request, *, form_token: str | None = None) -> str | None:
+    """The visitor key of ``request``: the signed-in user, else the session's token, else the page's
+    signed ``form_token`` (then kept in the session). None when the visitor has none of them."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return visitor_key(user_id=user.pk)
     token = request.session.get(SESSION_KEY)
     if not token:
-        if not create:
+        token = _token_from_form(form_token)
+        if token is None:
             return None
-        token = secrets.token_hex(16)
         request.session[SESSION_KEY] = token
     return visitor_key(session_token=token)
 

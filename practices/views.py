@@ -28,6 +28,7 @@ from .services import (
     client_for_request,
     give_feedback,
     moderate_feedback,
+    new_form_token,
     visitor_for_request,
 )
 
@@ -105,13 +106,15 @@ def _decision(case):
 
 def _detail_context(request, case, form=None) -> dict:
     visitor = visitor_for_request(request)
+    if form is None:
+        form = FeedbackForm(initial={"visitor_token": "" if visitor else new_form_token()})
     return {
         "case": case,
         "decision": _decision(case),
         "counts": public.feedback_counts(case),
         "comments": public.approved_comments(case),
         "answer": public.visitor_answer(case, visitor),
-        "form": form or FeedbackForm(),
+        "form": form,
         "can_moderate": allowed(request.user, "practices.moderate_feedback"),
     }
 
@@ -133,10 +136,16 @@ def practice_feedback(request, pk: int):
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         return render(request, "practices/detail.html", _detail_context(request, case, form), status=400)
+    visitor = visitor_for_request(request, form_token=form.cleaned_data["visitor_token"])
+    if visitor is None:  # no session and no valid page token: cookies off, or a page from yesterday
+        form.add_error(
+            None, _("Your answer could not be matched to this visit. Please reload the page and answer again.")
+        )
+        return render(request, "practices/detail.html", _detail_context(request, case, form), status=400)
     try:
         feedback = give_feedback(
             case=case,
-            visitor=visitor_for_request(request, create=True),
+            visitor=visitor,
             felt=form.cleaned_data["felt"],
             comment=form.cleaned_data["comment"],
             honeypot=form.cleaned_data["website"],

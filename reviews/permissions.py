@@ -64,7 +64,7 @@ def is_assigned_reviewer(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, case: gettext("Conflict of interest: %(reason)s") % {"reason": conflict_reason(user, case)},
-    error=ApplicationError,
+    error=Conflict,
     code="conflict_of_interest",
 )
 def has_no_conflict(user, case: InnovationCase) -> bool:
@@ -75,7 +75,7 @@ def has_no_conflict(user, case: InnovationCase) -> bool:
     message=lambda user, case: (
         gettext("Reviewers cannot be assigned while the cycle is “%(state)s”.") % {"state": _cycle_state(case.cycle)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def cycle_takes_reviewers(user, case: InnovationCase) -> bool:
@@ -86,7 +86,7 @@ def cycle_takes_reviewers(user, case: InnovationCase) -> bool:
     message=lambda user, case: (
         gettext("A case that is “%(state)s” cannot be assigned to a reviewer.") % {"state": _case_state(case)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def case_takes_reviewers(user, case: InnovationCase) -> bool:
@@ -106,7 +106,7 @@ def is_active_reviewer(user, case=None) -> bool:
     message=lambda user, case: (
         gettext("%(user)s is already assigned to “%(case)s”.") % {"user": user.username, "case": case}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="already_assigned",
 )
 def is_not_yet_assigned(user, case: InnovationCase) -> bool:
@@ -115,7 +115,7 @@ def is_not_yet_assigned(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, case: gettext("“%(case)s” has already been decided.") % {"case": case},
-    error=ApplicationError,
+    error=Conflict,
     code="already_decided",
 )
 def is_undecided(user, case: InnovationCase) -> bool:
@@ -127,7 +127,7 @@ def is_undecided(user, case: InnovationCase) -> bool:
         gettext("Decisions are made while the cycle is “%(deciding)s”; it is “%(state)s”.")
         % {"deciding": CycleState.DECIDING.label, "state": _cycle_state(case.cycle)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def cycle_is_deciding(user, case: InnovationCase) -> bool:
@@ -136,7 +136,7 @@ def cycle_is_deciding(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=lambda user, case: gettext("A case that is “%(state)s” cannot be decided.") % {"state": _case_state(case)},
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def is_in_review(user, case: InnovationCase) -> bool:
@@ -145,7 +145,7 @@ def is_in_review(user, case: InnovationCase) -> bool:
 
 @predicate(
     message=_("A case needs at least one submitted review before a decision."),
-    error=ApplicationError,
+    error=Conflict,
     code="no_review",
 )
 def has_a_submitted_review(user, case: InnovationCase) -> bool:
@@ -157,7 +157,7 @@ def has_a_submitted_review(user, case: InnovationCase) -> bool:
         gettext("A revision can be requested only for a case in review; this one is “%(state)s”.")
         % {"state": _case_state(case)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def is_in_review_of_a_reviewing_cycle(user, case: InnovationCase) -> bool:
@@ -194,7 +194,7 @@ def review_is_open(user, assignment: ReviewAssignment) -> bool:
         gettext("The case is “%(state)s”: reviews can only be written while it is in review.")
         % {"state": _case_state(assignment.case)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def assignment_case_in_review(user, assignment: ReviewAssignment) -> bool:
@@ -205,7 +205,7 @@ def assignment_case_in_review(user, assignment: ReviewAssignment) -> bool:
     message=lambda user, assignment: (
         gettext("The cycle is “%(state)s”: reviews are closed.") % {"state": _cycle_state(assignment.case.cycle)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def assignment_cycle_reviewing(user, assignment: ReviewAssignment) -> bool:
@@ -216,7 +216,7 @@ def assignment_cycle_reviewing(user, assignment: ReviewAssignment) -> bool:
     message=lambda user, assignment: (
         gettext("Conflict of interest: %(reason)s") % {"reason": conflict_reason(user, assignment.case)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="conflict_of_interest",
 )
 def assignment_has_no_conflict(user, assignment: ReviewAssignment) -> bool:
@@ -252,7 +252,7 @@ def is_submitted_review_of_own_published_case(user, review: Review) -> bool:
 
 @predicate(
     message=_("A published cycle cannot change any more."),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def cycle_is_not_published(user, cycle: AwardCycle) -> bool:
@@ -264,7 +264,7 @@ def cycle_is_not_published(user, cycle: AwardCycle) -> bool:
         gettext("Only a cycle that is “%(deciding)s” can be published; this one is “%(state)s”.")
         % {"deciding": CycleState.DECIDING.label, "state": _cycle_state(cycle)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="invalid_state",
 )
 def cycle_can_be_published(user, cycle: AwardCycle) -> bool:
@@ -281,7 +281,7 @@ def undecided_cases(cycle: AwardCycle) -> int:
         gettext("%(count)s case(s) still await a decision; decide them before publishing.")
         % {"count": undecided_cases(cycle)}
     ),
-    error=ApplicationError,
+    error=Conflict,
     code="undecided_cases",
 )
 def every_case_is_decided(user, cycle: AwardCycle) -> bool:

@@ -50,7 +50,7 @@ def _assign(*, actor, case: InnovationCase, reviewer, due_on: dt.date | None) ->
                 case=case, reviewer=reviewer, due_on=due_on or case.cycle.review_deadline, assigned_by=actor
             )
     except IntegrityError:
-        raise ApplicationError(
+        raise Conflict(
             _("%(user)s is already assigned to “%(case)s”.") % {"user": reviewer.username, "case": case},
             code="already_assigned",
         ) from None

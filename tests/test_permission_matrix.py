@@ -25,6 +25,7 @@ from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory, OutcomeFactory
 from tests.cases.helpers import complete_draft
 from tests.practices.factories import CitizenFeedbackFactory
+from tests.practices.helpers import answer
 from tests.reviews.factories import CriterionFactory, ReviewAssignmentFactory, scored_review
 
 pytestmark = pytest.mark.django_db
@@ -291,7 +292,7 @@ def test_see_the_reviews_of_a_case(world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_give_feedback(world, role):
     cache.clear()  # the per-address rate limit counts across tests
-    response = _client(world, role).post(f"/practices/{world.awarded.pk}/feedback/", {"felt": "yes"})
+    response = answer(_client(world, role), world.awarded, {"felt": "yes"})
     assert response.status_code == 302
     assert CitizenFeedback.objects.filter(case=world.awarded, felt="yes").count() == 2  # the fixture's + this one
     with pytest.raises(NotAllowed):  # not on a case that is not a published practice

@@ -24,6 +24,7 @@ from cases.models import (
 from cases.services import ObstacleItem, RemedyItem
 from core.limits import NOTE_MAX_LENGTH
 from core.rules import allowed
+from governments.models import Tier
 
 # Keys a client may not write: the workflow and the registry snapshot own them.
 SYSTEM_FIELDS = {
@@ -96,8 +97,13 @@ class CaseSerializer(serializers.ModelSerializer):
     government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     government_name = serializers.CharField(source="government.name", read_only=True)
     government_name_local = serializers.CharField(source="government.name_local", read_only=True)
-    purpose = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    purpose = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     participant_kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    # The registry snapshot taken at submission: null for a draft (not yet taken).
+    tier = serializers.ChoiceField(choices=Tier.choices, read_only=True, allow_null=True)
+    # Always present; null for whoever may not see a government's staff contacts.
+    contact_email = serializers.EmailField(read_only=True, allow_null=True)
+    contact_phone = serializers.CharField(read_only=True, allow_null=True)
     obstacles = serializers.SerializerMethodField()
     remedies = serializers.SerializerMethodField()
     outcomes = OutcomeReadSerializer(many=True, read_only=True)
@@ -143,9 +149,10 @@ class CaseSerializer(serializers.ModelSerializer):
         data = super().to_representation(case)
         request = self.context.get("request")
         user = getattr(request, "user", None)
+        data["tier"] = data["tier"] or None
         if not allowed(user, "cases.view_contact_details", case):
             for name in ("contact_email", "contact_phone"):
-                data.pop(name, None)
+                data[name] = None
         return data
 
 

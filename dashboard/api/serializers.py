@@ -12,8 +12,17 @@ from dashboard.statistics import (
     FeltByCaseTable,
     PercentBase,
     Scope,
+    TableId,
     TierTable,
 )
+
+
+def _cross_table_ids() -> list[str]:
+    others = {TableId.TIER_REPRESENTATION, TableId.AWARD_RATE_BY_TIER, TableId.FELT_BY_CASE}
+    return [table_id for table_id in TableId.values if table_id not in others]
+
+
+CROSS_TABLE_IDS = _cross_table_ids()
 
 
 class ColumnSerializer(serializers.Serializer):
@@ -33,7 +42,8 @@ class CrossRowSerializer(serializers.Serializer):
 
 
 class CrossTableSerializer(serializers.Serializer):
-    id = serializers.CharField()
+    # Each kind of table names its own ids, so a client (and the schema's oneOf) can tell them apart.
+    id = serializers.ChoiceField(choices=CROSS_TABLE_IDS)
     title = serializers.CharField()
     percent_base = serializers.ChoiceField(
         choices=PercentBase.values,
@@ -64,7 +74,8 @@ class TierRowSerializer(serializers.Serializer):
 
 
 class TierTableSerializer(serializers.Serializer):
-    id = serializers.CharField()
+    # Each kind of table names its own ids, so a client (and the schema's oneOf) can tell them apart.
+    id = serializers.ChoiceField(choices=[TableId.TIER_REPRESENTATION])
     title = serializers.CharField()
     cases_label = serializers.CharField(help_text="What the cases are: award-winning or submitted (the scope).")
     rows = TierRowSerializer(many=True)
@@ -80,7 +91,8 @@ class AwardRateRowSerializer(serializers.Serializer):
 
 
 class AwardRateTableSerializer(serializers.Serializer):
-    id = serializers.CharField()
+    # Each kind of table names its own ids, so a client (and the schema's oneOf) can tell them apart.
+    id = serializers.ChoiceField(choices=[TableId.AWARD_RATE_BY_TIER])
     title = serializers.CharField()
     rows = AwardRateRowSerializer(many=True)
     notes = serializers.ListField(child=serializers.CharField())
@@ -101,7 +113,8 @@ class FeltCaseRowSerializer(serializers.Serializer):
 
 
 class FeltByCaseTableSerializer(serializers.Serializer):
-    id = serializers.CharField()
+    # Each kind of table names its own ids, so a client (and the schema's oneOf) can tell them apart.
+    id = serializers.ChoiceField(choices=[TableId.FELT_BY_CASE])
     title = serializers.CharField()
     rows = FeltCaseRowSerializer(many=True)
     notes = serializers.ListField(child=serializers.CharField())

@@ -117,9 +117,9 @@ class StatsTableView(_StatsView):
         return response
 
     def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON even when a CSV file was asked for.
+        # Only a table is CSV: errors and the OPTIONS description are JSON even when CSV was asked for.
         csv_asked = isinstance(getattr(request, "accepted_renderer", None), StatsTableCSVRenderer)
-        if response.status_code >= 400 and csv_asked:
+        if csv_asked and (response.status_code >= 400 or request.method != "GET"):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 
+from core.filters import StrictBooleanFilter
 from governments.models import LocalGovernment, Tier
 
 
@@ -8,6 +9,7 @@ class LocalGovernmentFilter(django_filters.FilterSet):
     tier = django_filters.MultipleChoiceFilter(choices=Tier.choices)
     parent = django_filters.CharFilter(field_name="parent__code", label="Parent government code")
     search = django_filters.CharFilter(method="filter_search", label="Name or code contains")
+    is_active = StrictBooleanFilter(label="Active (true or false)")
 
     class Meta:
         model = LocalGovernment

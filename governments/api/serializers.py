@@ -4,7 +4,7 @@ from governments.models import LocalGovernment
 
 
 class LocalGovernmentSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = LocalGovernment

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "core.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -284,6 +285,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # The API takes JSON only (the pages have their own forms; files are uploaded there).
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "core.api.ErrorDocumentingAutoSchema",
@@ -305,6 +309,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # One enum for a cycle's states wherever they appear (state, from_state, to_state).
     "ENUM_NAME_OVERRIDES": {"CycleStateEnum": "cases.models.CycleState"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.document_parameter_characters",
+    ],
 }
 
 # Strict CSP: nothing from another host; inline scripts only with the request's nonce.

@@ -86,7 +86,8 @@ class SubmitterReviewSerializer(serializers.ModelSerializer):
 
 
 class ReviewWriteSerializer(serializers.Serializer):
-    assignment = serializers.IntegerField(required=False)
+    """A change to one's review (PUT/PATCH of /reviews/<id>/)."""
+
     scores = ScoreSerializer(many=True, required=False)
     verifications = VerificationSerializer(many=True, required=False)
     comment_to_submitter = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
@@ -94,6 +95,12 @@ class ReviewWriteSerializer(serializers.Serializer):
     recommendation = serializers.ChoiceField(choices=Recommendation.choices, required=False, allow_blank=True)
     declared_no_conflict = serializers.BooleanField(required=False, default=False)
     submit = serializers.BooleanField(required=False, default=False)
+
+
+class ReviewCreateSerializer(ReviewWriteSerializer):
+    """POST /reviews/: the first save of the review of one's assignment (or an update of its draft)."""
+
+    assignment = serializers.IntegerField()
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -117,7 +124,7 @@ class AssignmentWriteSerializer(serializers.Serializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
-    level_code = serializers.CharField(source="level.code", read_only=True, default=None)
+    level_code = serializers.CharField(source="level.code", read_only=True, default=None, allow_null=True)
     decided_by = serializers.CharField(source="decided_by.username", read_only=True)
 
     class Meta:

@@ -4,7 +4,6 @@ reviewers, decide, request revisions and move cycles — through the same servic
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -43,7 +42,9 @@ class ReviewViewSet(
         )
 
     def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
+        if self.action == "create":
+            return s.ReviewCreateSerializer
+        if self.action in ("update", "partial_update"):
             return s.ReviewWriteSerializer
         if not allowed(self.request.user, "reviews.read_whole_reviews"):
             return s.SubmitterReviewSerializer
@@ -82,13 +83,11 @@ class ReviewViewSet(
         )
         return s.ReviewSerializer(Review.objects.get(pk=review.pk)).data
 
-    @extend_schema(request=s.ReviewWriteSerializer, responses=s.ReviewSerializer)
+    @extend_schema(request=s.ReviewCreateSerializer, responses=s.ReviewSerializer)
     def create(self, request, *args, **kwargs):
-        serializer = s.ReviewWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        if "assignment" not in serializer.validated_data:
-            raise serializers.ValidationError({"assignment": [_("This field is required.")]})
+        serializer = s.ReviewCreateSerializer(data=request.data)
         require(request.user, "reviews.review_cases")
+        serializer.is_valid(raise_exception=True)
         assignment = selectors.get_reviewer_assignment(request.user, serializer.validated_data["assignment"])
         existing = getattr(assignment, "review", None)
         data = self._save(assignment, serializer.validated_data, existing, partial=True)

@@ -59,7 +59,8 @@ def test_anonymous_lists_public_cases_only_with_count_and_results(api):
     assert response.status_code == 200
     assert response.json()["count"] == 1
     assert [row["id"] for row in response.json()["results"]] == [public.pk]
-    assert "contact_email" not in response.json()["results"][0]
+    first = response.json()["results"][0]
+    assert (first["contact_email"], first["contact_phone"]) == (None, None)  # a government staff's contacts
 
 
 def test_submitter_creates_complete_draft_and_submits_it(api, submitter, cycle, taxonomies):
@@ -73,7 +74,7 @@ def test_submitter_creates_complete_draft_and_submits_it(api, submitter, cycle, 
         {"type": "lack_of_cooperation", "label": "Lack of cooperation", "description": "Departments resisted"}
     ]
     assert data["outcomes"][0]["baseline"] == "30.00"
-    assert data["tier"] == "" and data["population"] is None
+    assert data["tier"] is None and data["population"] is None
     response = api.post(f"{URL}{data['id']}/submit/")
     assert response.status_code == 200
     assert (response.json()["state"], response.json()["tier"], response.json()["population"]) == (
@@ -145,9 +146,9 @@ def test_create_in_closed_cycle_is_refused(api, submitter):
     cycle = AwardCycleFactory(closed=True)
     api.force_authenticate(submitter)
     response = api.post(URL, {"cycle": cycle.year, "title": "Late"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json() == api_error(
-        400, f"The {cycle.title} cycle is not accepting submissions.", code="cycle_closed"
+        409, f"The {cycle.title} cycle is not accepting submissions.", code="cycle_closed"
     )
     assert InnovationCase.objects.count() == 0
 
@@ -221,9 +222,9 @@ def test_submit_incomplete_lists_problems(api, submitter, cycle):
     case = CaseFactory(government=submitter.government, cycle=cycle)
     api.force_authenticate(submitter)
     response = api.post(f"{URL}{case.pk}/submit/")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json() == api_error(
-        400,
+        409,
         "The case cannot be submitted yet:",
         code="incomplete",
         problems=[
@@ -240,7 +241,7 @@ def test_submit_after_cycle_closed(api, submitter):
     case = complete_draft(government=submitter.government, cycle=cycle)
     api.force_authenticate(submitter)
     response = api.post(f"{URL}{case.pk}/submit/")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json()["problems"][0].startswith(f"The {cycle.title} cycle is not accepting submissions")
     assert InnovationCase.objects.get(pk=case.pk).state == CaseState.DRAFT
 
@@ -252,17 +253,17 @@ def test_withdraw_action(api, submitter, cycle):
     assert response.status_code == 200
     assert response.json()["state"] == "withdrawn"
     response = api.post(f"{URL}{case.pk}/withdraw/")
-    assert response.status_code == 400
-    assert response.json() == api_error(400, "A case that is “Withdrawn” cannot be withdrawn.", code="invalid_state")
+    assert response.status_code == 409
+    assert response.json() == api_error(409, "A case that is “Withdrawn” cannot be withdrawn.", code="invalid_state")
 
 
 def test_edit_of_submitted_case_refused(api, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle, submitted=True, title="Fixed")
     api.force_authenticate(submitter)
     response = api.patch(f"{URL}{case.pk}/", {"title": "Changed"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json() == api_error(
-        400, "A case that is “Submitted” can no longer be changed.", code="invalid_state"
+        409, "A case that is “Submitted” can no longer be changed.", code="invalid_state"
     )
     assert InnovationCase.objects.get(pk=case.pk).title == "Fixed"
 

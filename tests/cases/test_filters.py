@@ -187,3 +187,21 @@ def test_filters_only_narrow_the_given_queryset():
 @pytest.mark.parametrize("text", ["_", "__init__", "ㄱ", "e-gov", "'", "\\", "a:*", "x" * 200, "١٢"])
 def test_odd_search_text_never_breaks_the_query(seosan, text):
     assert filtered(f"q={quote(text)}") in ([], [seosan])  # no error on either engine; the words only narrow the list
+
+
+@pytest.mark.parametrize("value", ["yes", "null", "2"])
+def test_an_api_boolean_filter_that_is_not_true_or_false_is_a_400(client, value):
+    for url in ("/api/v1/cases/", "/api/v1/governments/"):
+        name = "ict" if "cases" in url else "is_active"
+        response = client.get(url, {name: value})
+        assert response.status_code == 400
+        assert response.json()["fields"] == {name: ["Give true or false."]}
+
+
+def test_boolean_filters_take_true_false_one_zero_and_empty(client):
+    CaseFactory(awarded=True, uses_ict=True)
+    CaseFactory(awarded=True, uses_ict=False)
+    counts = {
+        value: client.get("/api/v1/cases/", {"ict": value}).json()["count"] for value in ("true", "1", "False", "0", "")
+    }
+    assert counts == {"true": 1, "1": 1, "False": 1, "0": 1, "": 2}

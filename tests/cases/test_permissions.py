@@ -134,10 +134,10 @@ def test_api_write_matrix(world, role, state):
     elif role != "own_submitter":
         assert response.status_code == 403
     else:
-        assert response.status_code == (200 if can_edit_case(user, case) else 400)
+        assert response.status_code == (200 if can_edit_case(user, case) else 409)
     response = api.post(f"/api/v1/cases/{case.pk}/withdraw/")
     if role == "own_submitter":
-        assert response.status_code == (200 if can_withdraw_case(user, case) else 400)
+        assert response.status_code == (200 if can_withdraw_case(user, case) else 409)
     elif role == "anonymous":
         assert response.status_code in (401, 403)
     else:

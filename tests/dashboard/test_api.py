@@ -227,6 +227,13 @@ def test_csv_of_an_invalid_request_is_a_json_400(client, demo_data):
     assert response.json() == invalid({"scope": ["Only reviewers and award managers may see all submitted cases."]})
 
 
+def test_options_of_a_csv_table_describes_it_in_json(client, db):
+    response = client.options("/api/v1/stats/award_rate_by_tier/?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["name"] == "Stats Table"
+
+
 def test_cycle_filter(client, demo_data):
     data = client.get("/api/v1/stats/?cycle=2006").json()
     assert (data["cycles"], data["case_count"]) == ([2006], 21)

@@ -11,6 +11,7 @@ from practices.services import (
     client_for_request,
     give_feedback,
     moderate_feedback,
+    new_form_token,
     visitor_for_request,
     visitor_key,
 )
@@ -138,7 +139,7 @@ def test_visitor_keys_are_stable_hashes_of_user_or_session():
         visitor_key()
 
 
-def test_visitor_for_request_uses_the_user_or_a_random_session_token(client):
+def test_visitor_for_request_uses_the_user_then_the_session_then_the_page_token(client):
     request = RequestFactory().get("/")
     request.session = client.session
     request.user = SubmitterFactory()
@@ -148,11 +149,14 @@ def test_visitor_for_request_uses_the_user_or_a_random_session_token(client):
 
     request.user = AnonymousUser()
     assert visitor_for_request(request) is None  # no token made just by looking
-    created = visitor_for_request(request, create=True)
+    assert visitor_for_request(request, form_token="forged") is None
+    form_token = new_form_token()
+    visitor = visitor_for_request(request, form_token=form_token)
     token = request.session["feedback_visitor"]
     assert len(token) == 32
-    assert created == visitor_key(session_token=token)
-    assert visitor_for_request(request) == created
+    assert visitor == visitor_key(session_token=token)
+    assert visitor_for_request(request) == visitor  # the session keeps it
+    assert visitor_for_request(request, form_token=new_form_token()) == visitor  # the session wins
 
 
 def test_client_address_is_only_kept_as_a_hash():

@@ -17,6 +17,7 @@ from tests.cases.factories import (
 )
 from tests.governments.factories import CityFactory, MetropolisFactory, ProvinceFactory
 from tests.practices.factories import CitizenFeedbackFactory
+from tests.practices.helpers import answer, feedback_url, page_token
 from tests.reviews.factories import AwardDecisionFactory
 
 pytestmark = pytest.mark.django_db
@@ -198,20 +199,16 @@ def test_detail_queries_are_bounded(client, seosan, django_assert_max_num_querie
 # --- Feedback --------------------------------------------------------------------------------
 
 
-def feedback_url(case):
-    return reverse("practices:practice_feedback", args=[case.pk])
-
-
 def test_a_visitor_answers_once_and_is_refused_politely_the_second_time(client, seosan):
     detail = reverse("practices:practice_detail", args=[seosan.pk])
-    response = client.post(feedback_url(seosan), {"felt": "yes", "comment": ""}, follow=True)
+    response = answer(client, seosan, {"felt": "yes", "comment": ""}, follow=True)
     assert response.redirect_chain == [(detail + "#feedback", 302)]
     html = response.content.decode()
     assert "Thank you for your answer." in html
     assert "You answered “Yes”" in html
     assert 'name="felt"' not in html  # the form is replaced by the answer
 
-    again = client.post(feedback_url(seosan), {"felt": "no"}, follow=True)
+    again = answer(client, seosan, {"felt": "no"}, follow=True)
     assert "You have already answered for this practice — thank you." in again.content.decode()
     assert list(CitizenFeedback.objects.values_list("felt", flat=True)) == ["yes"]
     counts = re.search(r"<th scope=\"row\">Yes</th><td>(\d+)</td>", again.content.decode())
@@ -219,7 +216,7 @@ def test_a_visitor_answers_once_and_is_refused_politely_the_second_time(client, 
 
 
 def test_no_raw_address_or_session_is_stored(client, seosan):
-    client.post(feedback_url(seosan), {"felt": "no"}, REMOTE_ADDR="198.51.100.7")
+    answer(client, seosan, {"felt": "no"}, REMOTE_ADDR="198.51.100.7")
     feedback = CitizenFeedback.objects.get()
     assert len(feedback.visitor) == 64
     assert "198.51.100" not in feedback.visitor
@@ -229,15 +226,15 @@ def test_no_raw_address_or_session_is_stored(client, seosan):
 def test_signed_in_users_are_one_visitor_across_sessions(client, seosan):
     user = ReviewerFactory()
     sign_in(client, user)
-    client.post(feedback_url(seosan), {"felt": "yes"})
+    answer(client, seosan, {"felt": "yes"})
     client.logout()
     sign_in(client, user)
-    client.post(feedback_url(seosan), {"felt": "no"})
+    answer(client, seosan, {"felt": "no"})
     assert CitizenFeedback.objects.count() == 1
 
 
 def test_a_comment_waits_for_moderation(client, seosan):
-    response = client.post(feedback_url(seosan), {"felt": "not_sure", "comment": "Saw more birds"}, follow=True)
+    response = answer(client, seosan, {"felt": "not_sure", "comment": "Saw more birds"}, follow=True)
     html = response.content.decode()
     assert "Your comment will appear once a moderator has read it." in html
     assert "Your comment is waiting for a moderator." in html
@@ -246,7 +243,7 @@ def test_a_comment_waits_for_moderation(client, seosan):
 
 
 def test_missing_answer_shows_the_error_and_keeps_the_comment(client, seosan):
-    response = client.post(feedback_url(seosan), {"comment": "Keep me"})
+    response = answer(client, seosan, {"comment": "Keep me"})
     assert response.status_code == 400
     html = response.content.decode()
     assert "Choose yes, no or not sure." in html
@@ -255,7 +252,7 @@ def test_missing_answer_shows_the_error_and_keeps_the_comment(client, seosan):
 
 
 def test_honeypot_looks_accepted_but_stores_nothing(client, seosan):
-    response = client.post(feedback_url(seosan), {"felt": "yes", "website": "http://spam.example"}, follow=True)
+    response = answer(client, seosan, {"felt": "yes", "website": "http://spam.example"}, follow=True)
     assert "Thank you for your answer." in response.content.decode()
     assert CitizenFeedback.objects.count() == 0
 
@@ -264,9 +261,9 @@ def test_rate_limited_visitors_get_429(client, settings):
     settings.FEEDBACK_RATE_LIMIT = 2
     cycle = AwardCycleFactory(published=True)
     cases = CaseFactory.create_batch(3, awarded=True, cycle=cycle)
-    assert client.post(feedback_url(cases[0]), {"felt": "yes"}).status_code == 302
-    assert client.post(feedback_url(cases[1]), {"felt": "yes"}).status_code == 302
-    refused = client.post(feedback_url(cases[2]), {"felt": "yes", "comment": "Mine"})
+    assert answer(client, cases[0], {"felt": "yes"}).status_code == 302
+    assert answer(client, cases[1], {"felt": "yes"}).status_code == 302
+    refused = answer(client, cases[2], {"felt": "yes", "comment": "Mine"})
     assert refused.status_code == 429
     assert "Too many answers have come from your connection." in refused.content.decode()
     assert "Mine</textarea>" in refused.content.decode()
@@ -340,3 +337,26 @@ def test_empty_fields_of_the_form_are_dropped_from_the_page_links(client):
     CaseFactory.create_batch(13, awarded=True, cycle=cycle)
     html = client.get(LIST, {"q": "", "region": "", "cycle": "2006", "utm": "x"}).content.decode()
     assert 'href="?cycle=2006&amp;page=2"' in html
+
+
+def test_an_answer_without_a_session_or_a_page_token_is_refused_and_stores_nothing(client, seosan):
+    response = client.post(feedback_url(seosan), {"felt": "yes", "comment": "Kept"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your answer could not be matched to this visit. Please reload the page and answer again." in html
+    assert "Kept</textarea>" in html
+    assert CitizenFeedback.objects.count() == 0
+
+
+def test_a_forged_page_token_is_refused(client, seosan):
+    response = client.post(feedback_url(seosan), {"felt": "yes", "visitor_token": "0123456789abcdef"})
+    assert response.status_code == 400
+    assert CitizenFeedback.objects.count() == 0
+
+
+def test_the_same_page_sent_twice_stores_one_answer_and_a_new_page_knows_the_visitor(client, seosan):
+    token = page_token(client, seosan)
+    assert client.post(feedback_url(seosan), {"felt": "yes", "visitor_token": token}).status_code == 302
+    assert client.post(feedback_url(seosan), {"felt": "no", "visitor_token": token}).status_code == 302
+    assert list(CitizenFeedback.objects.values_list("felt", flat=True)) == ["yes"]
+    assert page_token(client, seosan) == ""  # the session now holds the visitor's token

@@ -130,7 +130,7 @@ def test_assignments_api(api, manager, case, reviewer, reviewer_province, submit
     response = as_user(api, manager).post(
         "/api/v1/review-assignments/", {"case": case.pk, "reviewer": reviewer_province.pk}, format="json"
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert response.json()["code"] == "conflict_of_interest"
     assert response.json()["detail"].startswith(
         "Conflict of interest: rev-province is affiliated with Gyeongsangbuk-do"
