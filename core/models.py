@@ -19,6 +19,9 @@ class Revision(models.Model):
     class Meta:
         verbose_name = "revision"
 
+    def __str__(self) -> str:
+        return f"+{self.n}"
+
 
 class InstalledCode(models.Model):
     name = models.CharField(max_length=100, primary_key=True)
@@ -27,3 +30,6 @@ class InstalledCode(models.Model):
 
     class Meta:
         verbose_name = "installed database code"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.digest[:12]}"

@@ -49,6 +49,9 @@ class Summary(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.cycle_id} {self.state} {self.n}"
+
 
 class CaseFeedbackSummary(models.Model):
     """Counted citizen answers of one case (rejected comments are not counted), one row per case that
@@ -69,3 +72,6 @@ class CaseFeedbackSummary(models.Model):
     class Meta:
         verbose_name = "case feedback summary"
         indexes = [models.Index(fields=["-responses"], name="case_feedback_responses_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.responses}"

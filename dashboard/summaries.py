@@ -139,7 +139,8 @@ def _trigger(name: str, table: str, event: str, function: str) -> list[str]:
     }[event]
     return [
         f"DROP TRIGGER IF EXISTS {name} ON {table}",
-        f"CREATE TRIGGER {name} AFTER {event} ON {table} {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
+        f"CREATE TRIGGER {name} AFTER {event} ON {table} {referencing} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
     ]
 
 
