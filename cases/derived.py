@@ -201,3 +201,16 @@ def install(connection=None) -> bool:
         else:
             cursor.execute(f"UPDATE {CASES} SET sort_key = ''")
     return True
+
+
+def uninstall(connection=None) -> None:
+    """Drop the triggers (before a migration removes the columns they write)."""
+    connection = connection or default_connection
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return
+    sql, triggers = statements(connection)
+    with connection.cursor() as cursor:
+        for statement in sql:
+            if statement.startswith("DROP TRIGGER"):
+                cursor.execute(statement)
+    dbcode.forget(NAME, connection)

@@ -9,7 +9,17 @@ the embedded development database) there is no revision and nothing is cached.""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
 from django.db import connection
+
+T = TypeVar("T")
+MISSING = object()
+# Entries of older revisions are never read again; they expire (or the cache evicts them).
+TIMEOUT = 3600
 
 TABLE = "core_revision"
 # Key of the advisory lock that lets one transaction at a time merge the counter's rows.
@@ -31,10 +41,29 @@ def enabled() -> bool:
     return connection.vendor == "postgresql"
 
 
-def current() -> int | None:
-    """The revision, or None where revisions are not kept (then nothing may be cached)."""
-    if not enabled():
+def current() -> str | None:
+    """The revision, or None where nothing may be cached: revisions not kept, or inside a
+    transaction (what it sees may be rolled back, and its number then reused).
+
+    The sum of the committed rows names the committed writes; the highest row id tells a counter
+    that was emptied (a restored or flushed database) from the one before."""
+    if not enabled() or connection.in_atomic_block:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(SUM(n), 0) FROM {TABLE}")
-        return int(cursor.fetchone()[0])
+        cursor.execute(f"SELECT COALESCE(SUM(n), 0), COALESCE(MAX(id), 0) FROM {TABLE}")
+        total, highest = cursor.fetchone()
+    return f"{connection.settings_dict['NAME']}:{total}.{highest}"
+
+
+def remember(revision: str | None, name: str, parts, compute: Callable[[], T]) -> T:
+    """``compute()``, cached under ``revision`` (read before the data ``compute`` reads), ``name``
+    and ``parts``; computed every time when there is no revision."""
+    if revision is None:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"revision:{revision}:{name}:{digest}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value

@@ -307,3 +307,16 @@ def install(connection=None) -> bool:
         return False
     rebuild(connection)
     return True
+
+
+def uninstall(connection=None) -> None:
+    """Drop the triggers (before a migration removes the tables they write)."""
+    connection = connection or default_connection
+    if not summaries_enabled(connection):
+        return
+    sql, _triggers = statements()
+    with connection.cursor() as cursor:
+        for statement in sql:
+            if statement.startswith("DROP TRIGGER"):
+                cursor.execute(statement)
+    dbcode.forget(NAME, connection)

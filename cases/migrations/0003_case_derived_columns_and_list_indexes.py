@@ -6,6 +6,13 @@ from django.conf import settings
 from django.db import DatabaseError, migrations, models, transaction
 
 
+def drop_derived_triggers(apps, schema_editor):
+    # Going back: the triggers (installed after migrate by cases.apps) write columns removed here.
+    from cases.derived import uninstall
+
+    uninstall(schema_editor.connection)
+
+
 def create_search_extensions(apps, schema_editor):
     # pg_trgm (trigram index for substring search) and unaccent, where the database lets us: a role
     # that may not create extensions still gets a working search (cases.checks says it is slower).
@@ -112,4 +119,5 @@ class Migration(migrations.Migration):
             model_name='innovationcase',
             index=models.Index(condition=models.Q(('is_public', True)), fields=['region_code', 'sort_key'], name='case_public_region_idx'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_derived_triggers),
     ]

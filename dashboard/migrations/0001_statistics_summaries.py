@@ -4,6 +4,13 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def drop_summary_triggers(apps, schema_editor):
+    # Going back: the triggers (installed after migrate by dashboard.apps) write the tables removed here.
+    from dashboard.summaries import uninstall
+
+    uninstall(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -47,4 +54,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['kind', 'cycle', 'state', 'uses_ict', 'tier', 'purpose_id', 'participation', 'item'], name='summary_key_idx')],
             },
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_summary_triggers),
     ]
