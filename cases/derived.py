@@ -18,7 +18,7 @@ from django.db import connection as default_connection
 
 from core import dbcode
 
-from .search import CASE_TEXT_FIELDS, GOVERNMENT_TEXT, GOVERNMENT_WEIGHT
+from .search import CASE_TEXT_FIELDS, GOVERNMENT_TEXT, GOVERNMENT_WEIGHT, SUBSTRING_FIELDS
 
 NAME = "cases.derived"
 CASES = "cases_innovationcase"
@@ -58,7 +58,7 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
         text = folded("concat_ws(' ', " + ", ".join(parts) + ")")
         pieces.append(f"setweight(to_tsvector('simple', {text}), '{weight}')")
     vector = " || ".join(pieces)
-    document_parts = [*(f"NEW.{field}" for field in case_fields), *(f"g.{alias}" for alias, _p in GOVERNMENT_TEXT)]
+    document_parts = [*(f"NEW.{field}" for field in SUBSTRING_FIELDS), *(f"g.{alias}" for alias, _p in GOVERNMENT_TEXT)]
     document = "lower(" + folded("concat_ws(E'\\n', " + ", ".join(document_parts) + ")") + ")"
     changed = " OR ".join(
         [
@@ -130,14 +130,22 @@ END $$;
         "OR OLD.name_local IS DISTINCT FROM NEW.name_local OR OLD.parent_id IS DISTINCT FROM NEW.parent_id) "
         "EXECUTE FUNCTION cases_government_derive()",
     ]
-    # Full-text index always (built in); trigram index where pg_trgm is installed (cases.checks warns
-    # otherwise: substring matches then scan the table).
-    statements.append(f"CREATE INDEX IF NOT EXISTS case_search_vector_idx ON {CASES} USING gin (search_vector)")
+    statements.extend(search_indexes(available))
+    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive"]
+
+
+SEARCH_INDEXES = ("case_search_vector_idx", "case_search_trgm_idx")
+
+
+def search_indexes(available: set[str]) -> list[str]:
+    """Full-text index always (built in); trigram index where pg_trgm is installed (cases.checks
+    warns otherwise: substring matches then read the whole table)."""
+    statements = [f"CREATE INDEX IF NOT EXISTS case_search_vector_idx ON {CASES} USING gin (search_vector)"]
     if "pg_trgm" in available:
         statements.append(
             f"CREATE INDEX IF NOT EXISTS case_search_trgm_idx ON {CASES} USING gin (search_document gin_trgm_ops)"
         )
-    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive"]
+    return statements
 
 
 def _sqlite() -> tuple[list[str], list[str]]:
@@ -208,7 +216,7 @@ def uninstall(connection=None) -> None:
     connection = connection or default_connection
     if connection.vendor not in ("postgresql", "sqlite"):
         return
-    sql, triggers = statements(connection)
+    sql, _triggers = statements(connection)
     with connection.cursor() as cursor:
         for statement in sql:
             if statement.startswith("DROP TRIGGER"):

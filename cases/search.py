@@ -2,11 +2,12 @@
 
 ``CASE_TEXT_FIELDS`` lists the case's own texts (both languages) with their full-text weight
 (A ranks highest); ``GOVERNMENT_TEXT`` the government's and its parent's names. On PostgreSQL the
-database keeps, for every case, a ``tsvector`` of these texts and a lower-cased, unaccented
-``search_document`` (for the trigram index); the trigger that does so is generated from these lists
-(cases/derived.py), and ``migrate`` recomputes every case when a list changes. On SQLite, the
-search is a plain ``icontains`` over the same fields (``SEARCH_FIELDS``). To search a new field,
-add it here and run ``migrate``."""
+database keeps, for every case, a ``tsvector`` of these texts (a word matches a word that starts
+with it) and a lower-cased, unaccented ``search_document`` of the short texts (``SUBSTRING_FIELDS``
+and the names) for the trigram index (a word matches anywhere inside them). The trigger that keeps
+both is generated from these lists (cases/derived.py), and ``migrate`` recomputes every case when a
+list changes. On SQLite the search is a plain ``icontains`` over ``SEARCH_FIELDS``. To search a new
+field, add it here and run ``migrate``."""
 
 from __future__ import annotations
 
@@ -26,5 +27,7 @@ GOVERNMENT_TEXT: list[tuple[str, str]] = [
     ("parent_name_local", "government__parent__name_local"),
 ]
 GOVERNMENT_WEIGHT = "D"
+# Case fields also matched inside words (trigram index on PostgreSQL); long texts are left out.
+SUBSTRING_FIELDS = ("title", "title_local", "summary", "summary_local")
 
 SEARCH_FIELDS = (*(field for field, _weight in CASE_TEXT_FIELDS), *(path for _alias, path in GOVERNMENT_TEXT))
