@@ -31,3 +31,75 @@ GOVERNMENT_WEIGHT = "D"
 SUBSTRING_FIELDS = ("title", "title_local", "summary", "summary_local")
 
 SEARCH_FIELDS = (*(field for field, _weight in CASE_TEXT_FIELDS), *(path for _alias, path in GOVERNMENT_TEXT))
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+# A word matching nearly every case is ranked among the first RANK_CAP matches in the list's order
+# (the newest), not among all of them: ranking a million rows to show twelve is what made such a
+# search take seconds. The list then says that it shows the best of the most recent matches.
+RANK_CAP = 1000
+
+
+def features(connection) -> set[str]:
+    """The search extensions the database has (``cases.derived.extensions``), looked up once."""
+    from .derived import extensions
+
+    key = connection.settings_dict["NAME"]
+    if key not in _FEATURES:
+        _FEATURES[key] = extensions(connection)
+    return _FEATURES[key]
+
+
+def forget_features() -> None:
+    _FEATURES.clear()
+
+
+_FEATURES: dict[str, set[str]] = {}
+
+
+def postgresql_search(queryset, words: list[str], connection):
+    """Cases of ``queryset`` in which every word occurs, best first (at most ``RANK_CAP`` of them).
+
+    A word occurs when a word of the case starts with it (full-text index) or, for words of three
+    letters or more, when it is inside a title, summary or government name (trigram index)."""
+    from django.contrib.postgres.search import SearchQueryField
+    from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
+    from django.db.models.functions import Concat, Lower
+
+    available = features(connection)
+
+    def fold(expression):
+        if "unaccent" in available:
+            return Func(expression, function="unaccent", output_field=TextField())
+        return expression
+
+    def tsquery(text_expression):
+        return Func(Value("simple"), text_expression, function="to_tsquery", output_field=SearchQueryField())
+
+    class Infix(Func):
+        template = "%(expressions)s"
+        output_field = BooleanField()
+
+    class Matches(Infix):
+        arg_joiner = " @@ "
+
+    class Like(Infix):
+        arg_joiner = " LIKE "
+
+    conditions = []
+    prefixes = []
+    for word in words:
+        prefix = Concat(fold(Value(word)), Value(":*"), output_field=TextField())
+        prefixes.append(prefix)
+        condition = Q(Matches(F("search_vector"), tsquery(prefix)))
+        if len(word) >= 3:
+            escaped = word.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")
+            pattern = Concat(Value("%"), Lower(fold(Value(escaped))), Value("%"), output_field=TextField())
+            condition |= Q(Like(F("search_document"), pattern))
+        conditions.append(condition)
+    every = prefixes[0]
+    for prefix in prefixes[1:]:
+        every = Concat(every, Value(" & "), prefix, output_field=TextField())
+    capped = queryset.filter(*conditions).order_by("sort_key").values("pk")[:RANK_CAP]
+    rank = Func(F("search_vector"), tsquery(every), function="ts_rank", output_field=FloatField())
+    return queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")

@@ -20,6 +20,7 @@ from core.api import ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
 
+from .pagination import CaseCursorPagination
 from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer
 
 
@@ -81,6 +82,7 @@ class CaseViewSet(
     permission_classes = [IsAuthenticatedOrReadOnly, ReadRule]
     read_rule = "cases.view_case"
     filterset_class = CaseFilter
+    pagination_class = CaseCursorPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -94,7 +96,7 @@ class CaseViewSet(
                 "outcomes",
                 "attachments",
             )
-            .order_by("-cycle__year", "government__code", "id")
+            .order_by("sort_key")
         )
 
     def _read(self, case: InnovationCase, status_code=status.HTTP_200_OK) -> Response:
