@@ -9,7 +9,7 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import permissions  # noqa: F401  (registers the app's rules)
+        from . import checks, permissions  # noqa: F401  (registers the app's checks and rules)
 
         post_migrate.connect(_install_derived, sender=self)
 

@@ -37,7 +37,9 @@ from cases.models import (
     RemedyType,
     Verification,
 )
-from cases.selectors import PUBLIC_CASES
+
+# The live reference uses the definition itself, not the column the database derives from it.
+from cases.selectors import PUBLIC_CASES_BY_DEFINITION as PUBLIC_CASES
 from core.numbers import average, percent, ratio
 from governments.models import Tier
 from governments.selectors import national_profile

@@ -5,6 +5,7 @@ services as the forms."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -16,6 +17,7 @@ from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
 from cases.selectors import visible_cases
 from cases.services import create_draft, submit_case, update_draft, withdraw_case
+from core import revisions
 from core.api import ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
@@ -84,6 +86,23 @@ class CaseViewSet(
     filterset_class = CaseFilter
     pagination_class = CaseCursorPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def list(self, request, *args, **kwargs):
+        """Anonymous visitors all see the same public cases: their pages are cached under the
+        revision (``core.revisions``, read first), so the next request after any write sees it."""
+        if request.user.is_authenticated:
+            return super().list(request, *args, **kwargs)
+        revision = revisions.current()
+        parts = (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
+
+        def page() -> tuple[int, dict]:
+            response = super(CaseViewSet, self).list(request, *args, **kwargs)
+            data = dict(response.data)
+            data["results"] = list(data["results"])  # plain data, not the serializer's list
+            return response.status_code, data
+
+        status_code, data = revisions.remember(revision, "cases-list", parts, page)
+        return Response(data, status=status_code)
 
     def get_queryset(self):
         return (
