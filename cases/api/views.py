@@ -5,12 +5,14 @@ services as the forms."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cases.filters import CaseFilter
@@ -88,21 +90,19 @@ class CaseViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request, *args, **kwargs):
-        """Anonymous visitors all see the same public cases: their pages are cached under the
-        revision (``core.revisions``, read first), so the next request after any write sees it."""
-        if request.user.is_authenticated:
+        """Anonymous visitors all see the same public cases: their pages (as JSON, the bytes) are
+        cached under the revision (``core.revisions``, read first), so the next request after any
+        write sees it."""
+        if request.user.is_authenticated or getattr(request.accepted_renderer, "format", None) != "json":
             return super().list(request, *args, **kwargs)
         revision = revisions.current()
         parts = (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
 
-        def page() -> tuple[int, dict]:
+        def render() -> bytes:
             response = super(CaseViewSet, self).list(request, *args, **kwargs)
-            data = dict(response.data)
-            data["results"] = list(data["results"])  # plain data, not the serializer's list
-            return response.status_code, data
+            return JSONRenderer().render(response.data)
 
-        status_code, data = revisions.remember(revision, "cases-list", parts, page)
-        return Response(data, status=status_code)
+        return HttpResponse(revisions.remember(revision, "cases-list", parts, render), content_type="application/json")
 
     def get_queryset(self):
         return (

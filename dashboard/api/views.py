@@ -4,7 +4,7 @@ reviewers and managers may also ask for ``scope=submitted``."""
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
@@ -56,8 +56,27 @@ class _StatsView(APIView):
 
     permission_classes = [AllowAny]
 
-    def data(self, request, table_id: str | None = None) -> dict:
+    def respond(self, request, table_id: str | None = None):
+        """The response; as JSON, its bytes are cached whole under the revision and the request's
+        parameters, so a repeated request costs one query and one cache read."""
         revision = revisions.current()
+        if getattr(request.accepted_renderer, "format", None) != "json":
+            return Response(self.data(request, table_id, revision))
+        parts = (
+            get_language(),
+            allowed(request.user, "dashboard.view_award_rate"),
+            allowed(request.user, "dashboard.choose_submitted_scope"),
+            sorted(request.query_params.lists()),
+            table_id,
+        )
+
+        def render() -> bytes:
+            return JSONRenderer().render(self.data(request, table_id, revision))
+
+        body = revisions.remember(revision, "stats-json", parts, render)
+        return HttpResponse(body, content_type="application/json")
+
+    def data(self, request, table_id: str | None, revision: str | None) -> dict:
         form = StatsFilterForm(request.query_params, user=request.user, revision=revision)
         if not form.is_valid():
             raise serializers.ValidationError({name: list(errors) for name, errors in form.errors.items()})
@@ -87,7 +106,7 @@ class StatsView(_StatsView):
         tags=["stats"],
     )
     def get(self, request):
-        return Response(self.data(request))
+        return self.respond(request)
 
 
 class StatsTableView(_StatsView):
@@ -123,7 +142,7 @@ class StatsTableView(_StatsView):
     def get(self, request, table_id: str):
         if table_id not in TableId.values:
             raise Http404("No such table")
-        response = Response(self.data(request, table_id))
+        response = self.respond(request, table_id)
         if getattr(request.accepted_renderer, "format", None) == StatsTableCSVRenderer.format:
             response["Content-Disposition"] = f'attachment; filename="{table_id}.csv"'
         return response
