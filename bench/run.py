@@ -71,8 +71,10 @@ os.environ.update(
         "DATABASE_URL": ARGS.database_url,
         "REDIS_URL": ARGS.redis_url,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        # The anonymous API throttle would answer 429 to a load test.
+        # The API throttles (anonymous clients count against both, by address) would answer 429 to a
+        # load test from one address.
         "API_ANON_RATE": "100000000/minute",
+        "API_USER_RATE": "100000000/minute",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
 )
