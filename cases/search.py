@@ -64,7 +64,7 @@ def postgresql_search(queryset, words: list[str], connection):
     letters or more, when it is inside a title, summary or government name (trigram index)."""
     from django.contrib.postgres.search import SearchQueryField
     from django.db.models import BooleanField, F, FloatField, Func, Q, TextField, Value
-    from django.db.models.functions import Concat, Lower
+    from django.db.models.functions import Lower
 
     available = features(connection)
 
@@ -77,8 +77,15 @@ def postgresql_search(queryset, words: list[str], connection):
         return Func(Value("simple"), text_expression, function="to_tsquery", output_field=SearchQueryField())
 
     class Infix(Func):
-        template = "%(expressions)s"
+        template = "(%(expressions)s)"
         output_field = BooleanField()
+
+    class Joined(Func):
+        # text || text, without the COALESCE that Concat adds: the values are never NULL, and a
+        # plain expression of constants is what the planner matches with the indexes.
+        template = "(%(expressions)s)"
+        arg_joiner = " || "
+        output_field = TextField()
 
     class Matches(Infix):
         arg_joiner = " @@ "
@@ -89,17 +96,17 @@ def postgresql_search(queryset, words: list[str], connection):
     conditions = []
     prefixes = []
     for word in words:
-        prefix = Concat(fold(Value(word)), Value(":*"), output_field=TextField())
+        prefix = Joined(fold(Value(word)), Value(":*"))
         prefixes.append(prefix)
         condition = Q(Matches(F("search_vector"), tsquery(prefix)))
         if len(word) >= 3:
             escaped = word.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")
-            pattern = Concat(Value("%"), Lower(fold(Value(escaped))), Value("%"), output_field=TextField())
+            pattern = Joined(Value("%"), Lower(fold(Value(escaped))), Value("%"))
             condition |= Q(Like(F("search_document"), pattern))
         conditions.append(condition)
     every = prefixes[0]
     for prefix in prefixes[1:]:
-        every = Concat(every, Value(" & "), prefix, output_field=TextField())
+        every = Joined(every, Value(" & "), prefix)
     capped = queryset.filter(*conditions).order_by("sort_key").values("pk")[:RANK_CAP]
     rank = Func(F("search_vector"), tsquery(every), function="ts_rank", output_field=FloatField())
     return queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")

@@ -45,6 +45,9 @@ def ensure(name: str, statements: Sequence[str], *, triggers: Sequence[str] = ()
     if installed == wanted and triggers_present(connection, triggers):
         return False
     with transaction.atomic(using=using), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Deferred foreign-key checks of the enclosing transaction would forbid CREATE INDEX.
+            connection.check_constraints()
         for statement in statements:
             cursor.execute(statement)
         InstalledCode.objects.using(using).update_or_create(name=name, defaults={"digest": wanted})
