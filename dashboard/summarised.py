@@ -1,5 +1,6 @@
 """The statistics read from the maintained summaries (``dashboard.models``) instead of the cases:
-the same tables as ``dashboard.statistics`` computes live, from a few hundred summary rows.
+the same tables as ``dashboard.statistics`` computes live, from the marginals of the summary
+(``GROUPING SETS``: a few hundred rows, whatever the number of cases).
 
 Queries, whatever the number of cases: the summary rows (1), the national profile (1, only for
 Table 1), the three taxonomies (1, one UNION, only for Tables 2-4) and the most answered cases (1,
@@ -11,10 +12,12 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db.models import F, Sum, Value
+from django.db import connection
+from django.db.models import F, Value
 
 from cases.models import (
     SUBMITTED_STATES,
+    AwardCycle,
     CaseState,
     CycleState,
     ObstacleType,
@@ -72,51 +75,56 @@ class Entry:
         return localized(self.name, self.name_local)
 
 
-@dataclass(frozen=True)
-class Counted:
-    kind: str
-    year: int
-    cycle_state: str
-    state: str
-    uses_ict: bool
-    tier: str
-    purpose_id: int
-    participation: str
-    item: str
-    n: int
-    population: int
-
-    @property
-    def ict(self) -> str:
-        return ICT if self.uses_ict else NON_ICT
+# The marginals the tables need, each a grouping set of one query (so a few hundred rows come back,
+# not every key of the summary): (name, grouped columns).
+GROUPINGS = (
+    ("tier", ("tier",)),
+    ("purpose", ("purpose_id", "uses_ict")),
+    ("trend", ("year", "tier", "uses_ict")),
+    ("participation", ("participation", "uses_ict")),
+    ("item", ("item", "uses_ict")),
+    ("award", ("tier", "state")),
+)
+GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "state")
+COLUMN = {"year": "y.year", "state": "s.state"}
 
 
-def summary_rows(cycles: Sequence[int], kinds: Collection[str]) -> list[Counted]:
-    rows = (
-        Summary.objects.filter(cycle__year__in=list(cycles), kind__in=sorted(kinds))
-        .values(
-            "kind", "cycle__year", "cycle__state", "state", "uses_ict", "tier", "purpose_id", "participation", "item"
-        )
-        .annotate(count=Sum("n"), people=Sum("population"))
-        .order_by()
+def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str]) -> dict[str, list[dict]]:
+    """``{grouping: [row, ...]}``: each row has the kind, its grouped columns, ``n`` and ``population``
+    of the cases in scope, and ``all`` (every submitted case, for the award rate)."""
+    if scope == Scope.SUBMITTED:
+        in_scope = "s.state = ANY(%s)"
+        scope_params = [list(SUBMITTED_STATES)]
+    else:
+        in_scope = "s.state = %s AND y.state = %s"
+        scope_params = [CaseState.AWARDED, CycleState.PUBLISHED]
+    columns = ", ".join(COLUMN.get(column, f"s.{column}") for column in GROUPED)
+    sets = ", ".join(
+        "(s.kind, " + ", ".join(COLUMN.get(column, f"s.{column}") for column in grouped) + ")"
+        for _name, grouped in GROUPINGS
     )
-    return [
-        Counted(
-            kind=row["kind"],
-            year=row["cycle__year"],
-            cycle_state=row["cycle__state"],
-            state=row["state"],
-            uses_ict=row["uses_ict"],
-            tier=row["tier"],
-            purpose_id=row["purpose_id"],
-            participation=row["participation"],
-            item=row["item"],
-            n=int(row["count"]),
-            population=int(row["people"]),
-        )
-        for row in rows
-        if row["count"]
-    ]
+    sql = (
+        f"SELECT s.kind, {columns}, GROUPING({columns}), "
+        f"SUM(s.n) FILTER (WHERE {in_scope}), SUM(s.population) FILTER (WHERE {in_scope}), SUM(s.n) "
+        f"FROM {Summary._meta.db_table} s JOIN {AwardCycle._meta.db_table} y ON y.id = s.cycle_id "
+        f"WHERE y.year = ANY(%s) AND s.kind = ANY(%s) GROUP BY GROUPING SETS ({sets})"
+    )
+    params = [*scope_params, *scope_params, list(cycles), sorted(str(kind) for kind in kinds)]
+    masks = {}
+    for name, grouped in GROUPINGS:
+        mask = 0
+        for column in GROUPED:
+            mask = (mask << 1) | (0 if column in grouped else 1)
+        masks[mask] = name
+    found: dict[str, list[dict]] = {name: [] for name, _grouped in GROUPINGS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, *values, mask, n, population, every in cursor.fetchall():
+            row = dict(zip(GROUPED, values, strict=True))
+            row.update(kind=kind, n=int(n or 0), population=int(population or 0), all=int(every or 0))
+            row["ict"] = ICT if row["uses_ict"] else NON_ICT
+            found[masks[mask]].append(row)
+    return found
 
 
 def taxonomies(kinds: Collection[str]) -> dict[str, list[Entry]]:
@@ -141,12 +149,6 @@ def _shown(entries: list[Entry], used: set[int]) -> list[Entry]:
     return [entry for entry in entries if entry.is_active or entry.pk in used]
 
 
-def _in_scope(row: Counted, scope: str) -> bool:
-    if scope == Scope.SUBMITTED:
-        return row.state in SUBMITTED_STATES
-    return row.state == CaseState.AWARDED and row.cycle_state == CycleState.PUBLISHED
-
-
 def most_answered(scope: str, cycles: Sequence[int]):
     """The cases of the "felt it" table, in its order, from the per-case answer counts."""
     return (
@@ -167,67 +169,65 @@ def most_answered(scope: str, cycles: Sequence[int]):
 
 def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> Statistics:
     kinds = set().union(*(KINDS[table] for table in wanted)) if wanted else set()
-    rows = summary_rows(cycles, kinds) if kinds else []
-    scoped = [row for row in rows if _in_scope(row, scope)]
-    cases = [row for row in scoped if row.kind == SummaryKind.CASE]
-    case_count = sum(row.n for row in cases)
-    needed = {name for name, table in (("purpose", TableId.PURPOSE_BY_ICT),) if table in wanted}
+    marginals = summary_marginals(scope, cycles, kinds) if kinds else {name: [] for name, _g in GROUPINGS}
+
+    def of(grouping: str, kind: str = SummaryKind.CASE) -> list[dict]:
+        return [row for row in marginals[grouping] if row["kind"] == kind and row["n"]]
+
+    def counts(rows, *key) -> dict:
+        counted: dict = defaultdict(int)
+        for row in rows:
+            counted[tuple(row[column] for column in key)] += row["n"]
+        return dict(counted)
+
+    case_count = sum(row["n"] for row in of("tier"))
+    needed = {"purpose"} if TableId.PURPOSE_BY_ICT in wanted else set()
     needed |= {"obstacle"} if TableId.OBSTACLES_BY_ICT in wanted else set()
     needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
     entries = taxonomies(needed)
     tables: dict[str, Table] = {}
-
-    def counts(rows, key):
-        counted: dict = defaultdict(int)
-        for row in rows:
-            counted[key(row)] += row.n
-        return dict(counted)
-
     if TableId.TIER_REPRESENTATION in wanted:
-        by_tier: dict[str, dict] = defaultdict(lambda: {"count": 0, "population": 0})
-        for row in cases:
-            by_tier[row.tier]["count"] += row.n
-            by_tier[row.tier]["population"] += row.population
-        tables[TableId.TIER_REPRESENTATION] = live.tier_table(dict(by_tier), scope, national_profile())
+        by_tier = {row["tier"]: {"count": row["n"], "population": row["population"]} for row in of("tier")}
+        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile())
     if TableId.PURPOSE_BY_ICT in wanted:
-        by_purpose = counts(cases, lambda row: (row.purpose_id, row.ict))
+        by_purpose = counts(of("purpose"), "purpose_id", "ict")
         used = {purpose for purpose, _ict in by_purpose}
         tables[TableId.PURPOSE_BY_ICT] = live.purpose_table(by_purpose, case_count, _shown(entries["purpose"], used))
     for table_id, kind, title in (
-        (TableId.OBSTACLES_BY_ICT, "obstacle", live.OBSTACLES_TITLE),
-        (TableId.REMEDIES_BY_ICT, "remedy", live.REMEDIES_TITLE),
+        (TableId.OBSTACLES_BY_ICT, SummaryKind.OBSTACLE, live.OBSTACLES_TITLE),
+        (TableId.REMEDIES_BY_ICT, SummaryKind.REMEDY, live.REMEDIES_TITLE),
     ):
         if table_id in wanted:
-            by_type = counts((row for row in scoped if row.kind == kind), lambda row: (int(row.item), row.ict))
-            types = _shown(entries[kind], {type_id for type_id, _ict in by_type})
+            by_type = {(int(item), ict): n for (item, ict), n in counts(of("item", kind), "item", "ict").items()}
+            types = _shown(entries[str(kind)], {type_id for type_id, _ict in by_type})
             tables[table_id] = live.reported_table(
                 by_type, case_count, types, table_id=table_id, title=str(title), header=live._("ICT")
             )
     if TableId.AWARD_RATE_BY_TIER in wanted:
         rates: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
-        for row in rows:
-            if row.kind == SummaryKind.CASE and row.state in SUBMITTED_STATES:
-                rates[row.tier]["submitted"] += row.n
-                if row.state == CaseState.AWARDED:
-                    rates[row.tier]["awarded"] += row.n
+        for row in marginals["award"]:
+            if row["kind"] == SummaryKind.CASE:
+                rates[row["tier"]]["submitted"] += row["all"]
+                if row["state"] == CaseState.AWARDED:
+                    rates[row["tier"]]["awarded"] += row["all"]
         tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(rates))
     if TableId.ICT_BY_CYCLE in wanted or TableId.TIER_BY_CYCLE in wanted:
-        ict_trend, tier_trend = live.cycle_tables([(row.year, row.tier, row.uses_ict, row.n) for row in cases], cycles)
+        ict_trend, tier_trend = live.cycle_tables(
+            [(row["year"], row["tier"], row["uses_ict"], row["n"]) for row in of("trend")], cycles
+        )
         tables[TableId.ICT_BY_CYCLE] = ict_trend
         tables[TableId.TIER_BY_CYCLE] = tier_trend
     if TableId.OUTCOME_VERIFICATION in wanted:
         tables[TableId.OUTCOME_VERIFICATION] = live.verification_table(
-            counts((row for row in scoped if row.kind == SummaryKind.OUTCOME), lambda row: (row.item, row.ict))
+            counts(of("item", SummaryKind.OUTCOME), "item", "ict")
         )
     if TableId.CITIZEN_FEEDBACK in wanted:
-        tables[TableId.CITIZEN_FEEDBACK] = live.feedback_table(
-            counts((row for row in scoped if row.kind == SummaryKind.FEEDBACK), lambda row: (row.item, row.ict))
-        )
+        tables[TableId.CITIZEN_FEEDBACK] = live.feedback_table(counts(of("item", SummaryKind.FEEDBACK), "item", "ict"))
     if TableId.FELT_BY_CASE in wanted:
         tables[TableId.FELT_BY_CASE] = live.felt_table(most_answered(scope, cycles))
     if TableId.PARTICIPATION_LEVELS in wanted:
         tables[TableId.PARTICIPATION_LEVELS] = live.participation_table(
-            counts(cases, lambda row: (row.participation, row.ict)), case_count
+            counts(of("participation"), "participation", "ict"), case_count
         )
     ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
     return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

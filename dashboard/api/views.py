@@ -27,7 +27,8 @@ from .serializers import (
     FeltByCaseTableSerializer,
     StatisticsSerializer,
     TierTableSerializer,
-    serialize_table,
+    plain_data,
+    table_data,
 )
 
 FILTER_PARAMETERS = [
@@ -89,8 +90,8 @@ class _StatsView(APIView):
             tables = None if table_id is None else [table_id]
             statistics = compute_statistics(scope=scope, cycles=cycles, include_award_rate=award_rate, tables=tables)
             if table_id is None:
-                return dict(StatisticsSerializer(statistics).data)
-            return dict(serialize_table(statistics.tables[table_id]))
+                return plain_data(StatisticsSerializer, statistics)
+            return table_data(statistics.tables[table_id])
 
         return revisions.remember(revision, "stats", (get_language(), scope, cycles, award_rate, table_id), compute)
 
