@@ -163,6 +163,16 @@ def most_answered(scope: str, cycles: Sequence[int]):
             verified_count=live._count_subquery(Outcome, verification=Verification.VERIFIED),
         )
         .select_related("government__parent", "cycle")
+        # What a row shows: not the long texts and search columns of a hundred cases.
+        .only(
+            "title",
+            "title_local",
+            "cycle__year",
+            "government__name",
+            "government__name_local",
+            "government__parent__name",
+            "government__parent__name_local",
+        )
         .order_by("-feedback_summary__responses", "sort_key")[:FELT_BY_CASE_LIMIT]
     )
 
