@@ -178,7 +178,7 @@ def _sqlite() -> tuple[list[str], list[str]]:
         "DROP TRIGGER IF EXISTS cases_government_derive",
         f"CREATE TRIGGER cases_government_derive AFTER UPDATE ON {GOVERNMENTS} "
         "WHEN NEW.code IS NOT OLD.code OR NEW.parent_id IS NOT OLD.parent_id BEGIN "
-        f"UPDATE {CASES} SET sort_key = '' WHERE government_id = NEW.id "
+        f"UPDATE {CASES} SET sort_key = '~' WHERE government_id = NEW.id "
         f"OR government_id IN (SELECT id FROM {GOVERNMENTS} WHERE parent_id = NEW.id); END",
     ]
     return statements, [
@@ -207,7 +207,7 @@ def install(connection=None) -> bool:
         if connection.vendor == "postgresql":
             cursor.execute(f"UPDATE {CASES} SET search_vector = NULL")
         else:
-            cursor.execute(f"UPDATE {CASES} SET sort_key = ''")
+            cursor.execute(f"UPDATE {CASES} SET sort_key = '~'")  # any change makes the trigger recompute
     return True
 
 
