@@ -43,9 +43,10 @@ def test_a_repeated_page_is_one_query_and_the_next_write_shows(client):
 
 def test_signed_in_users_are_not_served_the_anonymous_page(client):
     from tests.accounts.factories import ManagerFactory
+    from tests.accounts.helpers import sign_in
 
     cache.clear()
     draft = CaseFactory()
     assert _ids(client)[0] == []
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     assert _ids(client)[0] == [draft.pk]

@@ -13,6 +13,7 @@ from core import revisions
 from governments.models import LocalGovernment
 from practices.models import CitizenFeedback
 from tests.accounts.factories import ManagerFactory
+from tests.accounts.helpers import sign_in
 from tests.cases.factories import AwardCycleFactory, CaseFactory
 from tests.governments.factories import CityFactory, ProvinceFactory
 
@@ -123,7 +124,7 @@ def test_the_dashboard_page_is_cached_and_shows_the_next_write(client, world):
 
 def test_a_manager_sees_the_award_rate_and_anonymous_visitors_do_not_share_it(client, world):
     _get(client, "/api/v1/stats/")  # cached for anonymous visitors
-    client.force_login(ManagerFactory())
+    sign_in(client, ManagerFactory())
     tables = _get(client, "/api/v1/stats/", scope="submitted")[0].json()["tables"]
     assert "award_rate_by_tier" in tables
     client.logout()
