@@ -200,6 +200,7 @@ def install(connection=None) -> bool:
     connection = connection or default_connection
     if connection.vendor not in ("postgresql", "sqlite"):
         return False
+    install_search_functions(connection)
     sql, triggers = statements(connection)
     if not dbcode.ensure(NAME, sql, triggers=triggers, connection=connection):
         return False
@@ -209,6 +210,26 @@ def install(connection=None) -> bool:
         else:
             cursor.execute(f"UPDATE {CASES} SET sort_key = '~'")  # any change makes the trigger recompute
     return True
+
+
+SEARCH_FUNCTIONS = "cases.search_functions"
+
+
+def install_search_functions(connection=None) -> None:
+    """``cases_unaccent(text)``: unaccent declared IMMUTABLE (its dictionary does not change under a
+    running site), so that a search's ``to_tsquery(…)`` and ``LIKE`` pattern are folded into
+    constants when the query is planned instead of being computed again for every row."""
+    connection = connection or default_connection
+    if connection.vendor != "postgresql" or "unaccent" not in extensions(connection):
+        return
+    dbcode.ensure(
+        SEARCH_FUNCTIONS,
+        [
+            "CREATE OR REPLACE FUNCTION cases_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
+            "PARALLEL SAFE AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$"
+        ],
+        connection=connection,
+    )
 
 
 def uninstall(connection=None) -> None:

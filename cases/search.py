@@ -69,8 +69,8 @@ def postgresql_search(queryset, words: list[str], connection):
     available = features(connection)
 
     def fold(expression):
-        if "unaccent" in available:
-            return Func(expression, function="unaccent", output_field=TextField())
+        if "unaccent" in available:  # cases.derived.install_search_functions
+            return Func(expression, function="cases_unaccent", output_field=TextField())
         return expression
 
     def tsquery(text_expression):
