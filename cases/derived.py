@@ -130,20 +130,29 @@ END $$;
         "OR OLD.name_local IS DISTINCT FROM NEW.name_local OR OLD.parent_id IS DISTINCT FROM NEW.parent_id) "
         "EXECUTE FUNCTION cases_government_derive()",
     ]
-    statements.extend(search_indexes(available))
     return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive"]
 
 
-SEARCH_INDEXES = ("case_search_vector_idx", "case_search_trgm_idx")
+SEARCH_INDEXES = ("case_public_search_vector_idx", "case_public_search_trgm_idx")
+SEARCH_INDEXES_NAME = "cases.search_indexes"
 
 
 def search_indexes(available: set[str]) -> list[str]:
     """Full-text index always (built in); trigram index where pg_trgm is installed (cases.checks
-    warns otherwise: substring matches then read the whole table)."""
-    statements = [f"CREATE INDEX IF NOT EXISTS case_search_vector_idx ON {CASES} USING gin (search_vector)"]
+    warns otherwise: substring matches then read the whole table). Both cover the public cases only:
+    the public site's searches find their few matches in them directly (an index of every case
+    made the planner intersect it with all public rows); a signed-in user's search of other cases
+    reads the table, as before these indexes."""
+    statements = [
+        "DROP INDEX IF EXISTS case_search_vector_idx",
+        "DROP INDEX IF EXISTS case_search_trgm_idx",
+        f"CREATE INDEX IF NOT EXISTS case_public_search_vector_idx ON {CASES} USING gin (search_vector) "
+        "WHERE is_public",
+    ]
     if "pg_trgm" in available:
         statements.append(
-            f"CREATE INDEX IF NOT EXISTS case_search_trgm_idx ON {CASES} USING gin (search_document gin_trgm_ops)"
+            f"CREATE INDEX IF NOT EXISTS case_public_search_trgm_idx ON {CASES} "
+            "USING gin (search_document gin_trgm_ops) WHERE is_public"
         )
     return statements
 
@@ -202,7 +211,10 @@ def install(connection=None) -> bool:
         return False
     install_search_functions(connection)
     sql, triggers = statements(connection)
-    if not dbcode.ensure(NAME, sql, triggers=triggers, connection=connection):
+    changed = dbcode.ensure(NAME, sql, triggers=triggers, connection=connection)
+    if connection.vendor == "postgresql":
+        dbcode.ensure(SEARCH_INDEXES_NAME, search_indexes(extensions(connection)), connection=connection)
+    if not changed:
         return False
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -34,7 +34,7 @@ from .services import (
 
 PAGE_SIZE = 12
 # The list counts at most this many practices (a bounded count, not a scan of every match).
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 # The practices page does not offer the API's ``state`` filter: every practice is awarded.
 PAGE_FILTERS = ("q", "cycle", "tier", "region", "government", "purpose", "ict", "obstacle", "remedy", "participation")
 

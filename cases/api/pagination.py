@@ -20,7 +20,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 CURSOR = "cursor"
 
 

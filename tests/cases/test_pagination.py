@@ -65,4 +65,4 @@ def test_a_bad_cursor_is_a_400_that_says_so(client, cases, cursor):
 def test_the_api_list_says_how_many_up_to_the_cap(client, cases):
     body = client.get("/api/v1/cases/").json()
     assert (body["count"], body["count_capped"], body["next"], body["previous"]) == (7, False, None, None)
-    assert COUNT_CAP == 10_000
+    assert COUNT_CAP == 1_000
