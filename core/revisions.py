@@ -9,6 +9,7 @@ the embedded development database) there is no revision and nothing is cached.""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections.abc import Callable
 from typing import TypeVar
@@ -53,6 +54,25 @@ def current() -> str | None:
         cursor.execute(f"SELECT COALESCE(SUM(n), 0), COALESCE(MAX(id), 0) FROM {TABLE}")
         total, highest = cursor.fetchone()
     return f"{connection.settings_dict['NAME']}:{total}.{highest}"
+
+
+def cached_json(request, revision: str | None, name: str, parts, render: Callable[[], bytes]):
+    """A JSON response whose bytes are cached under ``revision``; for clients that accept gzip, the
+    gzipped bytes too, so that a repeated request is neither rendered nor compressed again (the
+    middleware leaves an encoded response alone; these responses hold no secret, so BREACH does
+    not apply)."""
+    from django.http import HttpResponse
+    from django.utils.cache import patch_vary_headers
+
+    body = remember(revision, name, parts, render)
+    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") and len(body) > 200:
+        packed = remember(revision, name + ":gzip", parts, lambda: gzip.compress(body, mtime=0))
+        response = HttpResponse(packed, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
 
 
 def remember(revision: str | None, name: str, parts, compute: Callable[[], T]) -> T:

@@ -5,7 +5,6 @@ services as the forms."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -102,7 +101,7 @@ class CaseViewSet(
             response = super(CaseViewSet, self).list(request, *args, **kwargs)
             return JSONRenderer().render(response.data)
 
-        return HttpResponse(revisions.remember(revision, "cases-list", parts, render), content_type="application/json")
+        return revisions.cached_json(request, revision, "cases-list", parts, render)
 
     def get_queryset(self):
         return (

@@ -4,7 +4,7 @@ reviewers and managers may also ask for ``scope=submitted``."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
@@ -74,8 +74,7 @@ class _StatsView(APIView):
         def render() -> bytes:
             return JSONRenderer().render(self.data(request, table_id, revision))
 
-        body = revisions.remember(revision, "stats-json", parts, render)
-        return HttpResponse(body, content_type="application/json")
+        return revisions.cached_json(request, revision, "stats-json", parts, render)
 
     def data(self, request, table_id: str | None, revision: str | None) -> dict:
         form = StatsFilterForm(request.query_params, user=request.user, revision=revision)

@@ -147,3 +147,14 @@ def test_the_revision_changes_with_every_committed_write_and_only_then(world):
     assert second != first
     LocalGovernment.objects.filter(pk=world["city"].pk).update(population=1)
     assert revisions.current() not in (first, second)
+
+
+def test_a_cached_gzipped_answer_is_the_same_json(client, world):
+    import gzip
+    import json
+
+    plain = client.get("/api/v1/stats/").json()
+    for _ in range(2):  # the second is served from the cache
+        packed = client.get("/api/v1/stats/", HTTP_ACCEPT_ENCODING="gzip")
+        assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+        assert json.loads(gzip.decompress(packed.content)) == plain
