@@ -107,8 +107,9 @@ from django.core.management import call_command  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from cases.api.pagination import encode  # noqa: E402
+from cases.api.pagination import COUNT_CAP, encode  # noqa: E402
 from cases.models import InnovationCase  # noqa: E402
+from cases.search import RANK_CAP  # noqa: E402
 from innovation.generate import generate  # noqa: E402
 
 APPLICATION = get_wsgi_application()
@@ -263,23 +264,23 @@ STATS = [
 def practices_floor(where: str, offset: int = 0) -> list[tuple[str, list]]:
     return [
         *PAGE_FORM,
-        (f"SELECT count(*) FROM (SELECT 1 FROM cases_innovationcase c WHERE {where} LIMIT 10001) counted", []),
+        (f"SELECT count(*) FROM (SELECT 1 FROM cases_innovationcase c WHERE {where} LIMIT {COUNT_CAP + 1}) n", []),
         (f"{CASE_ROW} WHERE {where} ORDER BY c.sort_key LIMIT 12 OFFSET {offset}", []),
     ]
 
 
 def search_floor(word: str) -> list[tuple[str, list]]:
     match = (
-        "c.is_public AND (c.search_vector @@ to_tsquery('simple', unaccent(%s) || ':*') "
-        "OR c.search_document LIKE '%%' || lower(unaccent(%s)) || '%%')"
+        "c.is_public AND (c.search_vector @@ to_tsquery('simple', cases_unaccent(%s) || ':*') "
+        "OR c.search_document LIKE '%%' || lower(cases_unaccent(%s)) || '%%')"
     )
-    capped = f"SELECT c.id FROM cases_innovationcase c WHERE {match} ORDER BY c.sort_key LIMIT 1000"
+    capped = f"SELECT c.id FROM cases_innovationcase c WHERE {match} ORDER BY c.sort_key LIMIT {RANK_CAP}"
     return [
         *PAGE_FORM,
         (f"SELECT count(*) FROM ({capped}) counted", [word, word]),
         (
             f"{CASE_ROW} WHERE c.id IN ({capped}) ORDER BY "
-            "ts_rank(c.search_vector, to_tsquery('simple', unaccent(%s) || ':*')) DESC, c.sort_key LIMIT 12",
+            "ts_rank(c.search_vector, to_tsquery('simple', cases_unaccent(%s) || ':*')) DESC, c.sort_key LIMIT 12",
             [word, word, word],
         ),
     ]
@@ -298,7 +299,7 @@ def api_floor(where: str) -> list[tuple[str, list]]:
         f"JOIN cases_participantkind p ON p.id = k.participantkind_id WHERE k.innovationcase_id IN ({page})",
     ]
     return [
-        (f"SELECT count(*) FROM (SELECT 1 FROM cases_innovationcase c WHERE {where} LIMIT 10001) counted", []),
+        (f"SELECT count(*) FROM (SELECT 1 FROM cases_innovationcase c WHERE {where} LIMIT {COUNT_CAP + 1}) n", []),
         (
             "SELECT c.*, y.year, g.code, g.name, g.name_local, pu.code FROM cases_innovationcase c "
             "JOIN cases_awardcycle y ON y.id = c.cycle_id JOIN governments_localgovernment g ON g.id = c.government_id "
