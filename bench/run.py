@@ -183,7 +183,8 @@ class Floor:
     """Hand-written SQL on its own connection (no ORM): the least the database must do."""
 
     def __init__(self, url: str):
-        self.connection = psycopg.connect(url, autocommit=True)
+        # Values bound into the SQL text, as Django does: the planner sees constants, not parameters.
+        self.connection = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
 
     def run(self, queries: list[tuple[str, list]]) -> None:
         with self.connection.cursor() as cursor:
