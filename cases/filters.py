@@ -3,10 +3,15 @@
 Visibility is applied by the caller (``selectors.public_cases`` / ``visible_cases``) before
 filtering: every filter here only narrows the queryset it is given.
 
-Text search (``q``): every word must occur in one of the searchable fields (case texts in both
-languages, the government's and its parent's names). On PostgreSQL the matches are also ranked by
-full-text search with the ``simple`` configuration (no stemming, so Korean words work) and word
-prefixes, best first; on SQLite the match is a plain case-insensitive ``contains``.
+Text search (``q``): every word must occur in one of the searchable fields (``cases.search``: case
+texts in both languages, the government's and its parent's names). On PostgreSQL it uses the
+indexed ``search_vector`` (word prefixes, ``simple`` configuration: no stemming, so Korean words
+work) and the trigram index of ``search_document`` (inside titles, summaries and names), and ranks
+the matches best first (``cases.search.postgresql_search``); on SQLite the match is a plain
+case-insensitive ``contains``.
+
+Every filter compares columns of the case (``cycle_year``, ``region_code``, ``tier`` …) that an
+index with the list's order (``sort_key``) serves, so a filtered page is read in order, not sorted.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import StrictBooleanFilter
-from governments.models import Tier
+from governments.models import UPPER_TIERS, LocalGovernment, Tier
 
+from .derived import sort_key_prefix
 from .models import (
     AwardCycle,
     CaseObstacle,
@@ -35,20 +41,9 @@ from .models import (
     Purpose,
     RemedyType,
 )
+from .search import SEARCH_FIELDS, postgresql_search
 
 MAX_YEAR = 9999
-SEARCH_FIELDS = (
-    "title",
-    "title_local",
-    "summary",
-    "summary_local",
-    "description",
-    "description_local",
-    "government__name",
-    "government__name_local",
-    "government__parent__name",
-    "government__parent__name_local",
-)
 # At most this many words of a query are used (a query is typed by a person, not a script).
 MAX_SEARCH_WORDS = 8
 WORD = re.compile(r"\w+")
@@ -63,20 +58,12 @@ def text_search(queryset: QuerySet[InnovationCase], text: str) -> QuerySet[Innov
     words = search_words(text)
     if not words:
         return queryset
+    if connection.vendor == "postgresql":
+        return postgresql_search(queryset, words, connection)
     every_word = reduce(
         and_, (reduce(or_, (Q(**{f"{field}__icontains": word}) for field in SEARCH_FIELDS)) for word in words)
     )
-    queryset = queryset.filter(every_word)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        # Prefix query over the words ("철새:* & bird:*"); the words contain no tsquery operators.
-        query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="simple", search_type="raw")
-        vector = SearchVector(*SEARCH_FIELDS, config="simple")
-        queryset = queryset.annotate(search_rank=SearchRank(vector, query)).order_by(
-            "-search_rank", *InnovationCase._meta.ordering
-        )
-    return queryset
+    return queryset.filter(every_word)
 
 
 class CycleYearField(django_filters.fields.ModelMultipleChoiceField):
@@ -96,6 +83,18 @@ class CycleYearField(django_filters.fields.ModelMultipleChoiceField):
 
 class CycleYearFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CycleYearField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        years = sorted({cycle.year for cycle in value})
+        # The years' stretch of the list's order, so that the sort index is read from the newest
+        # chosen year to the oldest and no further.
+        return qs.filter(
+            cycle_year__in=years,
+            sort_key__gte=sort_key_prefix(years[-1]),
+            sort_key__lt=sort_key_prefix(years[0] - 1),
+        )
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -144,7 +143,11 @@ class CaseFilter(django_filters.FilterSet):
         ]
 
     def filter_region(self, queryset, name, value):
-        return queryset.filter(Q(government__code=value) | Q(government__parent__code=value))
+        # A province or metropolis: its cases and those of the governments under it (their
+        # region_code); any other government: its own cases.
+        if LocalGovernment.objects.filter(code=value, tier__in=UPPER_TIERS).exists():
+            return queryset.filter(region_code=value)
+        return queryset.filter(government__code=value)
 
     def filter_obstacle(self, queryset, name, value):
         return queryset.filter(Exists(CaseObstacle.objects.filter(case=OuterRef("pk"), obstacle_type=value)))

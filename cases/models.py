@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
@@ -228,6 +229,26 @@ OUTCOME_CONTENT_FIELDS = (
 )
 
 
+class BinaryOrderedTextField(models.TextField):
+    """Text compared byte by byte (collation "C" on PostgreSQL; SQLite's default already is)."""
+
+    def db_type(self, connection):
+        return 'text COLLATE "C"' if connection.vendor == "postgresql" else super().db_type(connection)
+
+
+# Indexes of public cases, each a filter of the practices page and the cases API followed by the
+# list's order, so that a filtered page is read in order from one index (no sort).
+PUBLIC_LIST_INDEXES = {
+    "sort": [],
+    "tier": ["tier"],
+    "ict": ["uses_ict"],
+    "purpose": ["purpose"],
+    "participation": ["participation_level"],
+    "government": ["government"],
+    "region": ["region_code"],
+}
+
+
 class InnovationCase(models.Model):
     cycle = models.ForeignKey(AwardCycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="cases")
     government = models.ForeignKey(
@@ -272,16 +293,28 @@ class InnovationCase(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Kept by the database from the case, its cycle and its government (cases/derived.py), for
+    # lists and search that an index can serve: never written by the application.
+    cycle_year = models.PositiveSmallIntegerField(default=0, editable=False)
+    region_code = models.CharField(max_length=10, blank=True, editable=False)
+    is_public = models.BooleanField(default=False, editable=False)
+    sort_key = BinaryOrderedTextField(blank=True, editable=False)
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
-        ordering = ["-cycle__year", "government__code", "id"]
+        # sort_key orders exactly as ("-cycle__year", "government__code", "id").
+        ordering = ["sort_key"]
         verbose_name = _("innovation case")
         verbose_name_plural = _("innovation cases")
         indexes = [
             models.Index(fields=["state", "cycle"], name="case_state_cycle_idx"),
-            models.Index(fields=["tier"], name="case_tier_idx"),
-            models.Index(fields=["uses_ict"], name="case_ict_idx"),
-            models.Index(fields=["participation_level"], name="case_participation_idx"),
+            models.Index(fields=["sort_key"], name="case_sort_idx"),
+            models.Index(fields=["state", "sort_key"], name="case_state_sort_idx"),
+            *(
+                models.Index(fields=[*prefix, "sort_key"], name=f"case_public_{name}_idx", condition=Q(is_public=True))
+                for name, prefix in PUBLIC_LIST_INDEXES.items()
+            ),
         ]
         constraints = [
             models.CheckConstraint(name="case_state_valid", condition=Q(state__in=CaseState.values)),

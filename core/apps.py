@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """What every app shares: the application error, permission rules, rounding. No models."""
+    """What every app shares: the application error, permission rules, rounding, the revision counter."""
 
     name = "core"
     verbose_name = "Core"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import revisions
 from core.rules import allowed
 
 from .statistics import Scope, cycle_years_by_scope
@@ -26,14 +27,15 @@ class StatsFilterForm(forms.Form):
         error_messages={"invalid_choice": _("%(value)s is not one of the award cycles you can choose.")},
     )
 
-    def __init__(self, data=None, *, user, **kwargs):
+    def __init__(self, data=None, *, user, revision: str | None = None, **kwargs):
         if data is not None and hasattr(data, "getlist"):
             # "?cycle=" (an empty value) means no cycle chosen, like no parameter at all.
             data = data.copy()
             data.setlist("cycle", [value for value in data.getlist("cycle") if value.strip()])
         super().__init__(data, **kwargs)
         self.user = user
-        self.cycles_by_scope = cycle_years_by_scope()
+        # Cached with the statistics when the caller read the revision first (the stats API does).
+        self.cycles_by_scope = revisions.remember(revision, "stats-cycles", (), cycle_years_by_scope)
         self.staff = allowed(user, "dashboard.choose_submitted_scope")
         years = self.cycles_by_scope[Scope.SUBMITTED if self.staff else Scope.AWARDED]
         self.fields["cycle"].choices = [(year, str(year)) for year in years]

@@ -37,7 +37,9 @@ from cases.models import (
     RemedyType,
     Verification,
 )
-from cases.selectors import PUBLIC_CASES
+
+# The live reference uses the definition itself, not the column the database derives from it.
+from cases.selectors import PUBLIC_CASES_BY_DEFINITION as PUBLIC_CASES
 from core.numbers import average, percent, ratio
 from governments.models import Tier
 from governments.selectors import national_profile
@@ -295,9 +297,14 @@ def tier_representation(cases: QuerySet[InnovationCase], scope: str = Scope.AWAR
         row["tier"]: row
         for row in cases.values("tier").annotate(count=Count("id"), population=Sum("population")).order_by()
     }
+    return tier_table(by_tier, scope, national_profile())
+
+
+def tier_table(by_tier: dict[str, dict], scope: str, profiles) -> TierTable:
+    """Table 1 from ``by_tier[tier] = {"count", "population"}`` and the national profile."""
     case_total = sum(row["count"] for row in by_tier.values())
     population_total = sum(row["population"] or 0 for row in by_tier.values())
-    national = {profile.key: profile for profile in national_profile()}
+    national = {profile.key: profile for profile in profiles}
     national_total = national[TOTAL].count
     rows = []
     for key, label in [*((tier.value, str(tier.label)) for tier in Tier), (TOTAL, _("Total"))]:
@@ -347,7 +354,11 @@ def purpose_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTab
         for row in cases.values("purpose_id", "uses_ict").annotate(n=Count("id")).order_by()
         if row["purpose_id"] is not None
     }
-    purposes = _taxonomy_entries(Purpose, {purpose for purpose, _ict in counts})
+    return purpose_table(counts, case_count, _taxonomy_entries(Purpose, {purpose for purpose, _ict in counts}))
+
+
+def purpose_table(counts: dict[tuple[int, str], int], case_count: int, purposes: Sequence) -> CrossTable:
+    """Table 2 from ``counts[(purpose id, "ict"|"non_ict")]`` and the purposes to show, in order."""
     return cross_table(
         table_id=TableId.PURPOSE_BY_ICT,
         title=_("Table 2. Use of ICT and place marketing (%)"),
@@ -374,6 +385,13 @@ def _reported_by_ict(
         .order_by()
     }
     types = _taxonomy_entries(type_model, {type_id for type_id, _ict in counts})
+    return reported_table(counts, case_count, types, table_id=table_id, title=title, header=header)
+
+
+def reported_table(
+    counts: dict[tuple[int, str], int], case_count: int, types: Sequence, *, table_id: str, title: str, header: str
+) -> CrossTable:
+    """Tables 3 and 4 from ``counts[(type id, "ict"|"non_ict")]`` and the types to show, in order."""
     reported = sum(counts.values())
     notes = [_("Percentages are of all cases in scope; a case can report several.")]
     if reported > case_count:
@@ -392,6 +410,10 @@ def _reported_by_ict(
     )
 
 
+OBSTACLES_TITLE = gettext_lazy("Table 3. Types of obstacles (%)")
+REMEDIES_TITLE = gettext_lazy("Table 4. Ways of overcoming obstacles (%)")
+
+
 def obstacles_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
     return _reported_by_ict(
         cases=cases,
@@ -400,7 +422,7 @@ def obstacles_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossT
         type_model=ObstacleType,
         type_field="obstacle_type_id",
         table_id=TableId.OBSTACLES_BY_ICT,
-        title=_("Table 3. Types of obstacles (%)"),
+        title=str(OBSTACLES_TITLE),
         header=_("ICT"),
     )
 
@@ -413,7 +435,7 @@ def remedies_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTa
         type_model=RemedyType,
         type_field="remedy_type_id",
         table_id=TableId.REMEDIES_BY_ICT,
-        title=_("Table 4. Ways of overcoming obstacles (%)"),
+        title=str(REMEDIES_TITLE),
         header=_("ICT"),
     )
 
@@ -426,6 +448,11 @@ def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
         .annotate(submitted=Count("id"), awarded=Count("id", filter=Q(state=CaseState.AWARDED)))
         .order_by()
     }
+    return award_rate_table(by_tier)
+
+
+def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
+    """The award rate from ``by_tier[tier] = {"submitted", "awarded"}``."""
     rows = []
     for tier in Tier:
         row = by_tier.get(tier.value, {"submitted": 0, "awarded": 0})
@@ -456,12 +483,17 @@ def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
 
 def by_cycle(cases: QuerySet[InnovationCase], cycles: Sequence[int]) -> tuple[CrossTable, CrossTable]:
     """The trend tables: ICT share by cycle and tier mix by cycle (one query for both)."""
+    rows = cases.values("cycle__year", "tier", "uses_ict").annotate(n=Count("id")).order_by()
+    return cycle_tables([(row["cycle__year"], row["tier"], row["uses_ict"], row["n"]) for row in rows], cycles)
+
+
+def cycle_tables(counted: Iterable[tuple[int, str, bool, int]], cycles: Sequence[int]) -> tuple[CrossTable, CrossTable]:
+    """The trend tables from (year, tier, uses ICT, cases) rows."""
     ict_counts: dict[tuple[str, str], int] = defaultdict(int)
     tier_counts: dict[tuple[str, str], int] = defaultdict(int)
-    for row in cases.values("cycle__year", "tier", "uses_ict").annotate(n=Count("id")).order_by():
-        year = str(row["cycle__year"])
-        ict_counts[(year, _ict_key(row["uses_ict"]))] += row["n"]
-        tier_counts[(year, row["tier"])] += row["n"]
+    for year, tier, uses_ict, n in counted:
+        ict_counts[(str(year), _ict_key(uses_ict))] += n
+        tier_counts[(str(year), tier)] += n
     rows = [(str(year), str(year)) for year in sorted(cycles)]
     ict = cross_table(
         table_id=TableId.ICT_BY_CYCLE,
@@ -494,6 +526,10 @@ def outcome_verification(cases: QuerySet[InnovationCase]) -> CrossTable:
         .annotate(n=Count("id"))
         .order_by()
     }
+    return verification_table(counts)
+
+
+def verification_table(counts: dict[tuple[str, str], int]) -> CrossTable:
     order = [Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED, Verification.PENDING]
     return cross_table(
         table_id=TableId.OUTCOME_VERIFICATION,
@@ -512,6 +548,10 @@ def participation_levels(cases: QuerySet[InnovationCase], case_count: int) -> Cr
         (row["participation_level"], _ict_key(row["uses_ict"])): row["n"]
         for row in cases.values("participation_level", "uses_ict").annotate(n=Count("id")).order_by()
     }
+    return participation_table(counts, case_count)
+
+
+def participation_table(counts: dict[tuple[str, str], int], case_count: int) -> CrossTable:
     return cross_table(
         table_id=TableId.PARTICIPATION_LEVELS,
         title=_("Citizen participation level (%)"),
@@ -536,6 +576,10 @@ def citizen_feedback(cases: QuerySet[InnovationCase]) -> CrossTable:
         .annotate(n=Count("id"))
         .order_by()
     }
+    return feedback_table(counts)
+
+
+def feedback_table(counts: dict[tuple[str, str], int]) -> CrossTable:
     return cross_table(
         table_id=TableId.CITIZEN_FEEDBACK,
         title=_("Did citizens feel the improvement? (%)"),
@@ -579,6 +623,11 @@ def felt_by_case(cases: QuerySet[InnovationCase]) -> FeltByCaseTable:
         .select_related("government__parent", "cycle")
         .order_by("-responses", "-cycle__year", "government__code", "id")[:FELT_BY_CASE_LIMIT]
     )
+    return felt_table(found)
+
+
+def felt_table(found: Iterable) -> FeltByCaseTable:
+    """The "felt it" table from cases annotated with their answer and outcome counts."""
     rows = [
         FeltCaseRow(
             key=str(case.pk),
@@ -609,8 +658,55 @@ def felt_by_case(cases: QuerySet[InnovationCase]) -> FeltByCaseTable:
 # --- Everything -------------------------------------------------------------------------------
 
 
-def compute_statistics(*, scope: str, cycles: Sequence[int], include_award_rate: bool = False) -> Statistics:
-    """All tables for ``scope`` within the cycles of those years (the caller checks who may ask)."""
+# The order of the tables in a response (and on the page).
+TABLE_ORDER = [
+    TableId.TIER_REPRESENTATION,
+    TableId.PURPOSE_BY_ICT,
+    TableId.OBSTACLES_BY_ICT,
+    TableId.REMEDIES_BY_ICT,
+    TableId.AWARD_RATE_BY_TIER,
+    TableId.ICT_BY_CYCLE,
+    TableId.TIER_BY_CYCLE,
+    TableId.OUTCOME_VERIFICATION,
+    TableId.CITIZEN_FEEDBACK,
+    TableId.FELT_BY_CASE,
+    TableId.PARTICIPATION_LEVELS,
+]
+
+
+def compute_statistics(
+    *,
+    scope: str,
+    cycles: Sequence[int],
+    include_award_rate: bool = False,
+    tables: Iterable[str] | None = None,
+    live: bool | None = None,
+) -> Statistics:
+    """The tables for ``scope`` within the cycles of those years (the caller checks who may ask):
+    all of them, or only ``tables``. Read from the maintained summaries where the database keeps
+    them (PostgreSQL), computed live from the cases otherwise or when ``live`` is True."""
+    cycles = sorted(set(cycles))
+    wanted = set(TABLE_ORDER if tables is None else tables)
+    if not include_award_rate:
+        wanted.discard(TableId.AWARD_RATE_BY_TIER)
+    from . import summaries
+
+    if live is None:
+        live = not summaries.summaries_enabled()
+    if not live:
+        from . import summarised
+
+        return summarised.compute(scope=scope, cycles=cycles, wanted=wanted)
+    statistics = compute_live_statistics(scope=scope, cycles=cycles, include_award_rate=include_award_rate)
+    if tables is None:
+        return statistics
+    kept = {key: table for key, table in statistics.tables.items() if key in wanted}
+    return Statistics(scope=statistics.scope, cycles=statistics.cycles, case_count=statistics.case_count, tables=kept)
+
+
+def compute_live_statistics(*, scope: str, cycles: Sequence[int], include_award_rate: bool = False) -> Statistics:
+    """All tables for ``scope``, aggregated from the cases themselves: the reference the maintained
+    summaries are checked against, and what SQLite serves."""
     cycles = sorted(set(cycles))
     cases = cases_in_scope(scope, cycles)
     tier_table = tier_representation(cases, scope)

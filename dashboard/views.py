@@ -6,8 +6,10 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from core import revisions
 from core.rules import allowed
 
 from .charts import build_figures, figure_spec
@@ -39,22 +41,28 @@ def csv_url(table_id: str, scope: str, cycles: list[int]) -> str:
 
 @require_GET
 def index(request):
-    form = StatsFilterForm(request.GET or None, user=request.user)
+    # The revision first: the statistics and their charts are cached under it (core.revisions).
+    revision = revisions.current()
+    form = StatsFilterForm(request.GET or None, user=request.user, revision=revision)
     scope, cycles = form.filters()
-    statistics = compute_statistics(
-        scope=scope, cycles=cycles, include_award_rate=allowed(request.user, "dashboard.view_award_rate")
-    )
-    figures = build_figures(statistics)
+    award_rate = allowed(request.user, "dashboard.view_award_rate")
+
+    def compute():
+        statistics = compute_statistics(scope=scope, cycles=cycles, include_award_rate=award_rate)
+        figures = build_figures(statistics)
+        specs = {table_id: figure_spec(figure) for table_id, figure in figures.items() if figure is not None}
+        return statistics, specs
+
+    statistics, specs = revisions.remember(revision, "dashboard", (get_language(), scope, cycles, award_rate), compute)
     sections = []
     for table_id, table in statistics.tables.items():
-        figure = figures.get(table_id)
         sections.append(
             {
                 "id": table_id,
                 "table": table,
                 "kind": KIND[type(table)],
                 "study": table_id in STUDY_TABLES,
-                "figure": figure_spec(figure) if figure is not None else None,
+                "figure": specs.get(table_id),
                 "figure_id": f"figure-{table_id}",
                 "csv_url": csv_url(table_id, scope, statistics.cycles),
             }

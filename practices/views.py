@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.filters import CaseFilter
 from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
+from cases.search import RANK_CAP
 from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.pages import set_language_return_url
+from core.pagination import CappedPaginator
 from core.rules import allowed
 
 from . import opendata
@@ -33,6 +34,8 @@ from .services import (
 )
 
 PAGE_SIZE = 12
+# The list counts at most this many practices (a bounded count, not a scan of every match).
+COUNT_CAP = 1_000
 # The practices page does not offer the API's ``state`` filter: every practice is awarded.
 PAGE_FILTERS = ("q", "cycle", "tier", "region", "government", "purpose", "ict", "obstacle", "remedy", "participation")
 
@@ -59,8 +62,9 @@ def practice_list(request):
         else:
             data.pop(name)  # empty fields of the form and unknown parameters do not filter
     filterset = CaseFilter(data or None, queryset=public.practice_list(), request=request)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = CappedPaginator(filterset.qs, PAGE_SIZE, cap=COUNT_CAP)
     page = paginator.get_page(request.GET.get("page"))
+    ranked = "search_rank" in getattr(filterset.qs.query, "annotations", {})
     query = data.urlencode()
     form = filterset.form
     return render(
@@ -72,6 +76,9 @@ def practice_list(request):
             "page_numbers": _page_numbers(page),
             "query": query,
             "filtered": bool(query),
+            "count_cap": COUNT_CAP,
+            "rank_capped": ranked and paginator.count >= RANK_CAP,
+            "rank_cap": RANK_CAP,
             "choices": {
                 "cycles": public.published_cycles(),
                 "tiers": form.fields["tier"].choices,

@@ -5,21 +5,25 @@ services as the forms."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
 from cases.selectors import visible_cases
 from cases.services import create_draft, submit_case, update_draft, withdraw_case
+from core import revisions
 from core.api import ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
 
+from .pagination import CaseCursorPagination
 from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer
 
 
@@ -81,7 +85,23 @@ class CaseViewSet(
     permission_classes = [IsAuthenticatedOrReadOnly, ReadRule]
     read_rule = "cases.view_case"
     filterset_class = CaseFilter
+    pagination_class = CaseCursorPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def list(self, request, *args, **kwargs):
+        """Anonymous visitors all see the same public cases: their pages (as JSON, the bytes) are
+        cached under the revision (``core.revisions``, read first), so the next request after any
+        write sees it."""
+        if request.user.is_authenticated or getattr(request.accepted_renderer, "format", None) != "json":
+            return super().list(request, *args, **kwargs)
+        revision = revisions.current()
+        parts = (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
+
+        def render() -> bytes:
+            response = super(CaseViewSet, self).list(request, *args, **kwargs)
+            return JSONRenderer().render(response.data)
+
+        return revisions.cached_json(request, revision, "cases-list", parts, render)
 
     def get_queryset(self):
         return (
@@ -94,7 +114,7 @@ class CaseViewSet(
                 "outcomes",
                 "attachments",
             )
-            .order_by("-cycle__year", "government__code", "id")
+            .order_by("sort_key")
         )
 
     def _read(self, case: InnovationCase, status_code=status.HTTP_200_OK) -> Response:

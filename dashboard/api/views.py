@@ -5,6 +5,7 @@ reviewers and managers may also ask for ``scope=submitted``."""
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
@@ -13,6 +14,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import revisions
 from core.api import ErrorSerializer
 from core.rules import allowed
 from dashboard.forms import StatsFilterForm
@@ -25,7 +27,8 @@ from .serializers import (
     FeltByCaseTableSerializer,
     StatisticsSerializer,
     TierTableSerializer,
-    serialize_table,
+    plain_data,
+    table_data,
 )
 
 FILTER_PARAMETERS = [
@@ -48,16 +51,48 @@ FILTER_PARAMETERS = [
 
 
 class _StatsView(APIView):
+    """Responses are cached under the revision (``core.revisions``), read before anything else, so
+    a response is never older than the data: the next request after any write sees it. Queries: the
+    revision 1, then on a miss the filter form's cycles 1 and at most 4 for the tables."""
+
     permission_classes = [AllowAny]
 
-    def statistics(self, request):
-        form = StatsFilterForm(request.query_params, user=request.user)
+    def respond(self, request, table_id: str | None = None):
+        """The response; as JSON, its bytes are cached whole under the revision and the request's
+        parameters, so a repeated request costs one query and one cache read."""
+        revision = revisions.current()
+        if getattr(request.accepted_renderer, "format", None) != "json":
+            return Response(self.data(request, table_id, revision))
+        parts = (
+            get_language(),
+            allowed(request.user, "dashboard.view_award_rate"),
+            allowed(request.user, "dashboard.choose_submitted_scope"),
+            sorted(request.query_params.lists()),
+            table_id,
+        )
+
+        def render() -> bytes:
+            return JSONRenderer().render(self.data(request, table_id, revision))
+
+        return revisions.cached_json(request, revision, "stats-json", parts, render)
+
+    def data(self, request, table_id: str | None, revision: str | None) -> dict:
+        form = StatsFilterForm(request.query_params, user=request.user, revision=revision)
         if not form.is_valid():
             raise serializers.ValidationError({name: list(errors) for name, errors in form.errors.items()})
         scope, cycles = form.filters()
-        return compute_statistics(
-            scope=scope, cycles=cycles, include_award_rate=allowed(request.user, "dashboard.view_award_rate")
-        )
+        award_rate = allowed(request.user, "dashboard.view_award_rate")
+        if table_id == TableId.AWARD_RATE_BY_TIER and not award_rate:
+            raise Http404("No such table")
+
+        def compute() -> dict:
+            tables = None if table_id is None else [table_id]
+            statistics = compute_statistics(scope=scope, cycles=cycles, include_award_rate=award_rate, tables=tables)
+            if table_id is None:
+                return plain_data(StatisticsSerializer, statistics)
+            return table_data(statistics.tables[table_id])
+
+        return revisions.remember(revision, "stats", (get_language(), scope, cycles, award_rate, table_id), compute)
 
 
 class StatsView(_StatsView):
@@ -71,7 +106,7 @@ class StatsView(_StatsView):
         tags=["stats"],
     )
     def get(self, request):
-        return Response(StatisticsSerializer(self.statistics(request)).data)
+        return self.respond(request)
 
 
 class StatsTableView(_StatsView):
@@ -107,11 +142,7 @@ class StatsTableView(_StatsView):
     def get(self, request, table_id: str):
         if table_id not in TableId.values:
             raise Http404("No such table")
-        statistics = self.statistics(request)
-        table = statistics.tables.get(table_id)
-        if table is None:
-            raise Http404("No such table")
-        response = Response(serialize_table(table))
+        response = self.respond(request, table_id)
         if getattr(request.accepted_renderer, "format", None) == StatsTableCSVRenderer.format:
             response["Content-Disposition"] = f'attachment; filename="{table_id}.csv"'
         return response

@@ -65,6 +65,10 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON compressed (below WhiteNoise, which serves static files precompressed with gzip
+    # and Brotli). BREACH: Django masks the CSRF token afresh on every response and this middleware
+    # adds random bytes to each gzip stream (docs/performance.md).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

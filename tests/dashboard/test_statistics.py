@@ -293,20 +293,37 @@ def _many_cases(world, count: int) -> None:
             CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[index % 3], visitor=f"v{index}")
 
 
-# compute_statistics with the award rate: cycles are given, so no cycle query; national profile 1,
+# The live computation with the award rate: cycles are given, so no cycle query; national profile 1,
 # tiers 1, purposes 2, obstacles 2, remedies 2, award rate 1, trends 1, outcomes 1, feedback 1,
 # feedback by case 1, participation 1.
 QUERIES = 14
+# From the summaries: summary rows 1, national profile 1, taxonomies 1, most answered cases 1.
+SUMMARY_QUERIES = 4
 
 
 def test_statistics_take_a_fixed_number_of_queries(world, django_assert_num_queries):
     _many_cases(world, 1)
     with django_assert_num_queries(QUERIES):
-        one = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True)
+        one = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True, live=True)
     _many_cases(world, 99)
     with django_assert_num_queries(QUERIES):
+        hundred = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True, live=True)
+    assert (one.case_count, hundred.case_count) == (1, 100)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the summaries are kept on PostgreSQL")
+def test_statistics_from_the_summaries_take_four_queries_and_equal_the_live_ones(world, django_assert_num_queries):
+    _many_cases(world, 1)
+    with django_assert_num_queries(SUMMARY_QUERIES):
+        one = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True)
+    _many_cases(world, 99)
+    with django_assert_num_queries(SUMMARY_QUERIES):
         hundred = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True)
     assert (one.case_count, hundred.case_count) == (1, 100)
+    for scope in Scope.values:
+        assert compute_statistics(scope=scope, cycles=ALL_YEARS, include_award_rate=True) == compute_statistics(
+            scope=scope, cycles=ALL_YEARS, include_award_rate=True, live=True
+        )
 
 
 @pytest.mark.parametrize("url", ["/api/v1/stats/?scope=submitted", "/dashboard/?scope=submitted"])

@@ -1,0 +1,257 @@
+"""Columns of a case that the database derives from the case, its cycle and its government, and
+keeps current with triggers — on every insert and update, from the ORM, the admin, bulk paths or
+plain SQL alike (DESIGN.md §9, performance):
+
+- ``cycle_year``, ``region_code`` (the upper-level government the case's government is in, or
+  itself), ``is_public`` (awarded in a published cycle), so that filters need no join;
+- ``sort_key``: the list's order (newest cycle first, then government code, then id) as one
+  byte-ordered string, so that one index serves both a page and the next page after a cursor;
+- on PostgreSQL, ``search_vector`` (full text, both languages, weighted as ``cases.search`` says) and
+  ``search_document`` (lower-cased, unaccented text for the trigram index).
+
+``install`` runs after every ``migrate`` (``cases.apps``) and recomputes every case when the SQL
+changed or a trigger went missing (SQLite drops them when a migration rebuilds the table)."""
+
+from __future__ import annotations
+
+from django.db import connection as default_connection
+
+from core import dbcode
+
+from .search import CASE_TEXT_FIELDS, GOVERNMENT_TEXT, GOVERNMENT_WEIGHT, SUBSTRING_FIELDS
+
+NAME = "cases.derived"
+CASES = "cases_innovationcase"
+CYCLES = "cases_awardcycle"
+GOVERNMENTS = "governments_localgovernment"
+# Years fit a smallint; counting down from its maximum puts the newest cycle first.
+YEAR_TOP = 32767
+SORT_KEY_WIDTHS = (5, 10, 19)  # year part, government code, id
+
+
+def sort_key_prefix(year: int) -> str:
+    """The start of the sort key of every case of ``year`` (cases of later years sort before it)."""
+    return f"{YEAR_TOP - year:0{SORT_KEY_WIDTHS[0]}d}"
+
+
+def extensions(connection) -> set[str]:
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extname FROM pg_extension WHERE extname IN ('pg_trgm', 'unaccent')")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
+    fold = "unaccent" if "unaccent" in available else ""
+
+    def folded(expression: str) -> str:
+        return f"{fold}({expression})" if fold else expression
+
+    case_fields = [field for field, _weight in CASE_TEXT_FIELDS]
+    weights: dict[str, list[str]] = {}
+    for field, weight in CASE_TEXT_FIELDS:
+        weights.setdefault(weight, []).append(f"NEW.{field}")
+    weights.setdefault(GOVERNMENT_WEIGHT, []).extend(f"g.{alias}" for alias, _path in GOVERNMENT_TEXT)
+    pieces = []
+    for weight, parts in sorted(weights.items()):
+        text = folded("concat_ws(' ', " + ", ".join(parts) + ")")
+        pieces.append(f"setweight(to_tsvector('simple', {text}), '{weight}')")
+    vector = " || ".join(pieces)
+    document_parts = [*(f"NEW.{field}" for field in SUBSTRING_FIELDS), *(f"g.{alias}" for alias, _p in GOVERNMENT_TEXT)]
+    document = "lower(" + folded("concat_ws(E'\\n', " + ", ".join(document_parts) + ")") + ")"
+    changed = " OR ".join(
+        [
+            *(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in [*case_fields, "government_id"]),
+            "NEW.search_vector IS DISTINCT FROM OLD.search_vector",
+            "NEW.search_document IS DISTINCT FROM OLD.search_document",
+        ]
+    )
+    year_width, code_width, id_width = SORT_KEY_WIDTHS
+    function = f"""
+CREATE OR REPLACE FUNCTION cases_case_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    c record;
+    g record;
+    refresh boolean;
+BEGIN
+    SELECT year, state INTO c FROM {CYCLES} WHERE id = NEW.cycle_id;
+    SELECT gov.code, gov.name, gov.name_local, COALESCE(parent.code, gov.code) AS region_code,
+           COALESCE(parent.name, '') AS parent_name, COALESCE(parent.name_local, '') AS parent_name_local
+      INTO g
+      FROM {GOVERNMENTS} gov LEFT JOIN {GOVERNMENTS} parent ON parent.id = gov.parent_id
+     WHERE gov.id = NEW.government_id;
+    NEW.cycle_year := c.year;
+    NEW.region_code := g.region_code;
+    NEW.is_public := NEW.state = 'awarded' AND c.state = 'published';
+    NEW.sort_key := lpad(({YEAR_TOP} - c.year)::text, {year_width}, '0') || rpad(g.code, {code_width}, ' ')
+                    || lpad(NEW.id::text, {id_width}, '0');
+    IF TG_OP = 'INSERT' THEN
+        refresh := true;
+    ELSE
+        refresh := NEW.search_vector IS NULL OR {changed};
+    END IF;
+    IF refresh THEN
+        NEW.search_document := {document};
+        NEW.search_vector := {vector};
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+    cycle_function = f"""
+CREATE OR REPLACE FUNCTION cases_cycle_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {CASES} SET cycle_year = NEW.year WHERE cycle_id = NEW.id;
+    RETURN NULL;
+END $$;
+"""
+    government_function = f"""
+CREATE OR REPLACE FUNCTION cases_government_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {CASES} SET search_vector = NULL
+     WHERE government_id = NEW.id OR government_id IN (SELECT id FROM {GOVERNMENTS} WHERE parent_id = NEW.id);
+    RETURN NULL;
+END $$;
+"""
+    statements = [
+        function,
+        cycle_function,
+        government_function,
+        f"DROP TRIGGER IF EXISTS cases_case_derive ON {CASES}",
+        f"CREATE TRIGGER cases_case_derive BEFORE INSERT OR UPDATE ON {CASES} "
+        "FOR EACH ROW EXECUTE FUNCTION cases_case_derive()",
+        f"DROP TRIGGER IF EXISTS cases_cycle_derive ON {CYCLES}",
+        f"CREATE TRIGGER cases_cycle_derive AFTER UPDATE ON {CYCLES} FOR EACH ROW "
+        "WHEN (OLD.year IS DISTINCT FROM NEW.year OR OLD.state IS DISTINCT FROM NEW.state) "
+        "EXECUTE FUNCTION cases_cycle_derive()",
+        f"DROP TRIGGER IF EXISTS cases_government_derive ON {GOVERNMENTS}",
+        f"CREATE TRIGGER cases_government_derive AFTER UPDATE ON {GOVERNMENTS} FOR EACH ROW "
+        "WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.name IS DISTINCT FROM NEW.name "
+        "OR OLD.name_local IS DISTINCT FROM NEW.name_local OR OLD.parent_id IS DISTINCT FROM NEW.parent_id) "
+        "EXECUTE FUNCTION cases_government_derive()",
+    ]
+    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive"]
+
+
+SEARCH_INDEXES = ("case_public_search_vector_idx", "case_public_search_trgm_idx")
+SEARCH_INDEXES_NAME = "cases.search_indexes"
+
+
+def search_indexes(available: set[str]) -> list[str]:
+    """Full-text index always (built in); trigram index where pg_trgm is installed (cases.checks
+    warns otherwise: substring matches then read the whole table). Both cover the public cases only:
+    the public site's searches find their few matches in them directly (an index of every case
+    made the planner intersect it with all public rows); a signed-in user's search of other cases
+    reads the table, as before these indexes."""
+    statements = [
+        "DROP INDEX IF EXISTS case_search_vector_idx",
+        "DROP INDEX IF EXISTS case_search_trgm_idx",
+        f"CREATE INDEX IF NOT EXISTS case_public_search_vector_idx ON {CASES} USING gin (search_vector) "
+        "WHERE is_public",
+    ]
+    if "pg_trgm" in available:
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS case_public_search_trgm_idx ON {CASES} "
+            "USING gin (search_document gin_trgm_ops) WHERE is_public"
+        )
+    return statements
+
+
+def _sqlite() -> tuple[list[str], list[str]]:
+    year_width, code_width, id_width = SORT_KEY_WIDTHS
+    year = f"(SELECT year FROM {CYCLES} WHERE id = NEW.cycle_id)"
+    derive = f"""
+    UPDATE {CASES} SET
+        cycle_year = {year},
+        region_code = (SELECT COALESCE(parent.code, gov.code) FROM {GOVERNMENTS} gov
+                       LEFT JOIN {GOVERNMENTS} parent ON parent.id = gov.parent_id WHERE gov.id = NEW.government_id),
+        is_public = (NEW.state = 'awarded' AND (SELECT state FROM {CYCLES} WHERE id = NEW.cycle_id) = 'published'),
+        sort_key = printf('%0{year_width}d%-{code_width}s%0{id_width}d', {YEAR_TOP} - {year},
+                          (SELECT code FROM {GOVERNMENTS} WHERE id = NEW.government_id), NEW.id)
+    WHERE id = NEW.id;
+    """
+    derived_changed = " OR ".join(
+        f"NEW.{column} IS NOT OLD.{column}"
+        for column in ("cycle_id", "government_id", "state", "cycle_year", "region_code", "is_public", "sort_key")
+    )
+    statements = [
+        "DROP TRIGGER IF EXISTS cases_case_derive_insert",
+        f"CREATE TRIGGER cases_case_derive_insert AFTER INSERT ON {CASES} BEGIN {derive} END",
+        "DROP TRIGGER IF EXISTS cases_case_derive_update",
+        f"CREATE TRIGGER cases_case_derive_update AFTER UPDATE ON {CASES} WHEN {derived_changed} BEGIN {derive} END",
+        "DROP TRIGGER IF EXISTS cases_cycle_derive",
+        f"CREATE TRIGGER cases_cycle_derive AFTER UPDATE ON {CYCLES} "
+        "WHEN NEW.year IS NOT OLD.year OR NEW.state IS NOT OLD.state BEGIN "
+        f"UPDATE {CASES} SET cycle_year = NEW.year, is_public = (state = 'awarded' AND NEW.state = 'published') "
+        "WHERE cycle_id = NEW.id; END",
+        "DROP TRIGGER IF EXISTS cases_government_derive",
+        f"CREATE TRIGGER cases_government_derive AFTER UPDATE ON {GOVERNMENTS} "
+        "WHEN NEW.code IS NOT OLD.code OR NEW.parent_id IS NOT OLD.parent_id BEGIN "
+        f"UPDATE {CASES} SET sort_key = '~' WHERE government_id = NEW.id "
+        f"OR government_id IN (SELECT id FROM {GOVERNMENTS} WHERE parent_id = NEW.id); END",
+    ]
+    return statements, [
+        "cases_case_derive_insert",
+        "cases_case_derive_update",
+        "cases_cycle_derive",
+        "cases_government_derive",
+    ]
+
+
+def statements(connection) -> tuple[list[str], list[str]]:
+    if connection.vendor == "postgresql":
+        return _postgresql(extensions(connection))
+    return _sqlite()
+
+
+def install(connection=None) -> bool:
+    """Install the triggers; when they were new or changed, recompute the columns of every case."""
+    connection = connection or default_connection
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return False
+    install_search_functions(connection)
+    sql, triggers = statements(connection)
+    changed = dbcode.ensure(NAME, sql, triggers=triggers, connection=connection)
+    if connection.vendor == "postgresql":
+        dbcode.ensure(SEARCH_INDEXES_NAME, search_indexes(extensions(connection)), connection=connection)
+    if not changed:
+        return False
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"UPDATE {CASES} SET search_vector = NULL")
+        else:
+            cursor.execute(f"UPDATE {CASES} SET sort_key = '~'")  # any change makes the trigger recompute
+    return True
+
+
+SEARCH_FUNCTIONS = "cases.search_functions"
+
+
+def install_search_functions(connection=None) -> None:
+    """``cases_unaccent(text)``: unaccent declared IMMUTABLE (its dictionary does not change under a
+    running site), so that a search's ``to_tsquery(…)`` and ``LIKE`` pattern are folded into
+    constants when the query is planned instead of being computed again for every row."""
+    connection = connection or default_connection
+    if connection.vendor != "postgresql" or "unaccent" not in extensions(connection):
+        return
+    dbcode.ensure(
+        SEARCH_FUNCTIONS,
+        [
+            "CREATE OR REPLACE FUNCTION cases_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
+            "PARALLEL SAFE AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$"
+        ],
+        connection=connection,
+    )
+
+
+def uninstall(connection=None) -> None:
+    """Drop the triggers (before a migration removes the columns they write)."""
+    connection = connection or default_connection
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return
+    sql, _triggers = statements(connection)
+    with connection.cursor() as cursor:
+        for statement in sql:
+            if statement.startswith("DROP TRIGGER"):
+                cursor.execute(statement)
+    dbcode.forget(NAME, connection)

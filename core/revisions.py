@@ -1,0 +1,89 @@
+"""The revision counter (``core.models.Revision``): a number that changes exactly when a write
+to the data behind cached responses commits.
+
+On PostgreSQL, statement-level triggers append one row per write statement (appending never waits
+for another writer) and merge the rows when nobody else is merging. A committed set of writes only
+grows, so the sum of the committed rows names it exactly: read the revision *before* the data and
+a response cached under it is never older than the revision says. Without the triggers (SQLite,
+the embedded development database) there is no revision and nothing is cached."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import connection
+
+T = TypeVar("T")
+MISSING = object()
+# Entries of older revisions are never read again; they expire (or the cache evicts them).
+TIMEOUT = 3600
+
+TABLE = "core_revision"
+# Key of the advisory lock that lets one transaction at a time merge the counter's rows.
+MERGE_LOCK = 7_301_001
+
+
+def bump_sql() -> str:
+    """The body of a trigger function that counts one change and merges rows when it can."""
+    return f"""
+    INSERT INTO {TABLE} (n) VALUES (1);
+    IF pg_try_advisory_xact_lock({MERGE_LOCK}) THEN
+        WITH merged AS (DELETE FROM {TABLE} RETURNING n)
+        INSERT INTO {TABLE} (n) SELECT sum(n) FROM merged HAVING count(*) > 0;
+    END IF;
+    """
+
+
+def enabled() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def current() -> str | None:
+    """The revision, or None where nothing may be cached: revisions not kept, or inside a
+    transaction (what it sees may be rolled back, and its number then reused).
+
+    The sum of the committed rows names the committed writes; the highest row id tells a counter
+    that was emptied (a restored or flushed database) from the one before."""
+    if not enabled() or connection.in_atomic_block:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(SUM(n), 0), COALESCE(MAX(id), 0) FROM {TABLE}")
+        total, highest = cursor.fetchone()
+    return f"{connection.settings_dict['NAME']}:{total}.{highest}"
+
+
+def cached_json(request, revision: str | None, name: str, parts, render: Callable[[], bytes]):
+    """A JSON response whose bytes are cached under ``revision``; for clients that accept gzip, the
+    gzipped bytes too, so that a repeated request is neither rendered nor compressed again (the
+    middleware leaves an encoded response alone; these responses hold no secret, so BREACH does
+    not apply)."""
+    from django.http import HttpResponse
+    from django.utils.cache import patch_vary_headers
+
+    body = remember(revision, name, parts, render)
+    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") and len(body) > 200:
+        packed = remember(revision, name + ":gzip", parts, lambda: gzip.compress(body, mtime=0))
+        response = HttpResponse(packed, content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
+def remember(revision: str | None, name: str, parts, compute: Callable[[], T]) -> T:
+    """``compute()``, cached under ``revision`` (read before the data ``compute`` reads), ``name``
+    and ``parts``; computed every time when there is no revision."""
+    if revision is None:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"revision:{revision}:{name}:{digest}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value

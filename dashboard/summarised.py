@@ -1,0 +1,243 @@
+"""The statistics read from the maintained summaries (``dashboard.models``) instead of the cases:
+the same tables as ``dashboard.statistics`` computes live, from the marginals of the summary
+(``GROUPING SETS``: a few hundred rows, whatever the number of cases).
+
+Queries, whatever the number of cases: the summary rows (1), the national profile (1, only for
+Table 1), the three taxonomies (1, one UNION, only for Tables 2-4) and the most answered cases (1,
+only for the "felt it" table)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import F, Value
+
+from cases.models import (
+    SUBMITTED_STATES,
+    AwardCycle,
+    CaseState,
+    CycleState,
+    ObstacleType,
+    Outcome,
+    Purpose,
+    RemedyType,
+    Verification,
+    localized,
+)
+from cases.selectors import PUBLIC_CASES
+from governments.selectors import national_profile
+
+from . import statistics as live
+from .models import Summary, SummaryKind
+from .statistics import (
+    FELT_BY_CASE_LIMIT,
+    ICT,
+    NON_ICT,
+    Scope,
+    Statistics,
+    Table,
+    TableId,
+)
+
+# Which summary kinds each table reads (the case rows also give the case count every table needs).
+KINDS = {
+    TableId.TIER_REPRESENTATION: {SummaryKind.CASE},
+    TableId.PURPOSE_BY_ICT: {SummaryKind.CASE},
+    TableId.OBSTACLES_BY_ICT: {SummaryKind.CASE, SummaryKind.OBSTACLE},
+    TableId.REMEDIES_BY_ICT: {SummaryKind.CASE, SummaryKind.REMEDY},
+    TableId.AWARD_RATE_BY_TIER: {SummaryKind.CASE},
+    TableId.ICT_BY_CYCLE: {SummaryKind.CASE},
+    TableId.TIER_BY_CYCLE: {SummaryKind.CASE},
+    TableId.OUTCOME_VERIFICATION: {SummaryKind.OUTCOME},
+    TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
+    TableId.FELT_BY_CASE: set(),
+    TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
+}
+TAXONOMIES = {"purpose": Purpose, "obstacle": ObstacleType, "remedy": RemedyType}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A taxonomy entry as the tables need it (what ``live._taxonomy_entries`` gives as models)."""
+
+    pk: int
+    code: str
+    name: str
+    name_local: str
+    order: int
+    is_active: bool
+
+    @property
+    def label(self) -> str:
+        return localized(self.name, self.name_local)
+
+
+# The marginals the tables need, each a grouping set of one query (so a few hundred rows come back,
+# not every key of the summary): (name, grouped columns).
+GROUPINGS = (
+    ("tier", ("tier",)),
+    ("purpose", ("purpose_id", "uses_ict")),
+    ("trend", ("year", "tier", "uses_ict")),
+    ("participation", ("participation", "uses_ict")),
+    ("item", ("item", "uses_ict")),
+    ("award", ("tier", "state")),
+)
+GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "state")
+COLUMN = {"year": "y.year", "state": "s.state"}
+
+
+def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str]) -> dict[str, list[dict]]:
+    """``{grouping: [row, ...]}``: each row has the kind, its grouped columns, ``n`` and ``population``
+    of the cases in scope, and ``all`` (every submitted case, for the award rate)."""
+    if scope == Scope.SUBMITTED:
+        in_scope = "s.state = ANY(%s)"
+        scope_params = [list(SUBMITTED_STATES)]
+    else:
+        in_scope = "s.state = %s AND y.state = %s"
+        scope_params = [CaseState.AWARDED, CycleState.PUBLISHED]
+    columns = ", ".join(COLUMN.get(column, f"s.{column}") for column in GROUPED)
+    sets = ", ".join(
+        "(s.kind, " + ", ".join(COLUMN.get(column, f"s.{column}") for column in grouped) + ")"
+        for _name, grouped in GROUPINGS
+    )
+    sql = (
+        f"SELECT s.kind, {columns}, GROUPING({columns}), "
+        f"SUM(s.n) FILTER (WHERE {in_scope}), SUM(s.population) FILTER (WHERE {in_scope}), SUM(s.n) "
+        f"FROM {Summary._meta.db_table} s JOIN {AwardCycle._meta.db_table} y ON y.id = s.cycle_id "
+        f"WHERE y.year = ANY(%s) AND s.kind = ANY(%s) GROUP BY GROUPING SETS ({sets})"
+    )
+    params = [*scope_params, *scope_params, list(cycles), sorted(str(kind) for kind in kinds)]
+    masks = {}
+    for name, grouped in GROUPINGS:
+        mask = 0
+        for column in GROUPED:
+            mask = (mask << 1) | (0 if column in grouped else 1)
+        masks[mask] = name
+    found: dict[str, list[dict]] = {name: [] for name, _grouped in GROUPINGS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for kind, *values, mask, n, population, every in cursor.fetchall():
+            row = dict(zip(GROUPED, values, strict=True))
+            row.update(kind=kind, n=int(n or 0), population=int(population or 0), all=int(every or 0))
+            row["ict"] = ICT if row["uses_ict"] else NON_ICT
+            found[masks[mask]].append(row)
+    return found
+
+
+def taxonomies(kinds: Collection[str]) -> dict[str, list[Entry]]:
+    """Every entry of the asked taxonomies, in their order, in one query."""
+    fields = ("id", "code", "name", "name_local", "order", "is_active")
+    queries = [
+        TAXONOMIES[kind].objects.annotate(taxonomy=Value(kind)).values("taxonomy", *fields).order_by()
+        for kind in sorted(kinds)
+    ]
+    if not queries:
+        return {}
+    found: dict[str, list[Entry]] = {kind: [] for kind in kinds}
+    for row in queries[0].union(*queries[1:], all=True):
+        found[row["taxonomy"]].append(
+            Entry(row["id"], row["code"], row["name"], row["name_local"], row["order"], row["is_active"])
+        )
+    return {kind: sorted(entries, key=lambda e: (e.order, e.code)) for kind, entries in found.items()}
+
+
+def _shown(entries: list[Entry], used: set[int]) -> list[Entry]:
+    """Active entries, plus inactive ones still used by cases in scope (as the live tables do)."""
+    return [entry for entry in entries if entry.is_active or entry.pk in used]
+
+
+def most_answered(scope: str, cycles: Sequence[int]):
+    """The cases of the "felt it" table, in its order, from the per-case answer counts."""
+    return (
+        live.cases_in_scope(scope, cycles)
+        .filter(PUBLIC_CASES, feedback_summary__responses__gt=0)
+        .annotate(
+            responses=F("feedback_summary__responses"),
+            yes=F("feedback_summary__yes"),
+            no=F("feedback_summary__no"),
+            not_sure=F("feedback_summary__not_sure"),
+            outcome_count=live._count_subquery(Outcome),
+            verified_count=live._count_subquery(Outcome, verification=Verification.VERIFIED),
+        )
+        .select_related("government__parent", "cycle")
+        # What a row shows: not the long texts and search columns of a hundred cases.
+        .only(
+            "title",
+            "title_local",
+            "cycle__year",
+            "government__name",
+            "government__name_local",
+            "government__parent__name",
+            "government__parent__name_local",
+        )
+        .order_by("-feedback_summary__responses", "sort_key")[:FELT_BY_CASE_LIMIT]
+    )
+
+
+def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> Statistics:
+    kinds = set().union(*(KINDS[table] for table in wanted)) if wanted else set()
+    marginals = summary_marginals(scope, cycles, kinds) if kinds else {name: [] for name, _g in GROUPINGS}
+
+    def of(grouping: str, kind: str = SummaryKind.CASE) -> list[dict]:
+        return [row for row in marginals[grouping] if row["kind"] == kind and row["n"]]
+
+    def counts(rows, *key) -> dict:
+        counted: dict = defaultdict(int)
+        for row in rows:
+            counted[tuple(row[column] for column in key)] += row["n"]
+        return dict(counted)
+
+    case_count = sum(row["n"] for row in of("tier"))
+    needed = {"purpose"} if TableId.PURPOSE_BY_ICT in wanted else set()
+    needed |= {"obstacle"} if TableId.OBSTACLES_BY_ICT in wanted else set()
+    needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
+    entries = taxonomies(needed)
+    tables: dict[str, Table] = {}
+    if TableId.TIER_REPRESENTATION in wanted:
+        by_tier = {row["tier"]: {"count": row["n"], "population": row["population"]} for row in of("tier")}
+        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile())
+    if TableId.PURPOSE_BY_ICT in wanted:
+        by_purpose = counts(of("purpose"), "purpose_id", "ict")
+        used = {purpose for purpose, _ict in by_purpose}
+        tables[TableId.PURPOSE_BY_ICT] = live.purpose_table(by_purpose, case_count, _shown(entries["purpose"], used))
+    for table_id, kind, title in (
+        (TableId.OBSTACLES_BY_ICT, SummaryKind.OBSTACLE, live.OBSTACLES_TITLE),
+        (TableId.REMEDIES_BY_ICT, SummaryKind.REMEDY, live.REMEDIES_TITLE),
+    ):
+        if table_id in wanted:
+            by_type = {(int(item), ict): n for (item, ict), n in counts(of("item", kind), "item", "ict").items()}
+            types = _shown(entries[str(kind)], {type_id for type_id, _ict in by_type})
+            tables[table_id] = live.reported_table(
+                by_type, case_count, types, table_id=table_id, title=str(title), header=live._("ICT")
+            )
+    if TableId.AWARD_RATE_BY_TIER in wanted:
+        rates: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
+        for row in marginals["award"]:
+            if row["kind"] == SummaryKind.CASE:
+                rates[row["tier"]]["submitted"] += row["all"]
+                if row["state"] == CaseState.AWARDED:
+                    rates[row["tier"]]["awarded"] += row["all"]
+        tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(rates))
+    if TableId.ICT_BY_CYCLE in wanted or TableId.TIER_BY_CYCLE in wanted:
+        ict_trend, tier_trend = live.cycle_tables(
+            [(row["year"], row["tier"], row["uses_ict"], row["n"]) for row in of("trend")], cycles
+        )
+        tables[TableId.ICT_BY_CYCLE] = ict_trend
+        tables[TableId.TIER_BY_CYCLE] = tier_trend
+    if TableId.OUTCOME_VERIFICATION in wanted:
+        tables[TableId.OUTCOME_VERIFICATION] = live.verification_table(
+            counts(of("item", SummaryKind.OUTCOME), "item", "ict")
+        )
+    if TableId.CITIZEN_FEEDBACK in wanted:
+        tables[TableId.CITIZEN_FEEDBACK] = live.feedback_table(counts(of("item", SummaryKind.FEEDBACK), "item", "ict"))
+    if TableId.FELT_BY_CASE in wanted:
+        tables[TableId.FELT_BY_CASE] = live.felt_table(most_answered(scope, cycles))
+    if TableId.PARTICIPATION_LEVELS in wanted:
+        tables[TableId.PARTICIPATION_LEVELS] = live.participation_table(
+            counts(of("participation"), "participation", "ict"), case_count
+        )
+    ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
+    return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

@@ -1,0 +1,134 @@
+"""Columns the database derives from a case, its cycle and its government (cases/derived.py):
+kept right on insert, update, bulk paths and changes of the cycle or the registry, on both databases."""
+
+import pytest
+from django.db import connection
+
+from cases.derived import install
+from cases.models import CaseState, CycleState, InnovationCase
+from core import dbcode
+from governments.models import LocalGovernment
+from tests.cases.factories import AwardCycleFactory, CaseFactory
+from tests.governments.factories import CityFactory, MetropolisFactory, ProvinceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fresh(case) -> InnovationCase:
+    return InnovationCase.objects.get(pk=case.pk)
+
+
+def test_sort_key_orders_as_newest_cycle_then_government_code_then_id():
+    cycles = [AwardCycleFactory(year=year, published=True) for year in (2005, 2006, 2010)]
+    governments = [CityFactory(code=code) for code in ("21", "11010", "11", "3", "110")]
+    cases = [
+        CaseFactory(awarded=True, cycle=cycle, government=government)
+        for cycle in cycles
+        for government in governments
+        for _twice in range(2)
+    ]
+    expected = sorted(cases, key=lambda case: (-case.cycle.year, case.government.code, case.pk))
+    assert list(InnovationCase.objects.order_by("sort_key")) == expected
+    assert list(InnovationCase.objects.all()) == expected  # the model's default order
+
+
+def test_public_flag_follows_the_case_and_its_cycle():
+    cycle = AwardCycleFactory(year=2005, state=CycleState.DECIDING)
+    case = CaseFactory(awarded=True, cycle=cycle)
+    assert _fresh(case).is_public is False
+    cycle.state = CycleState.PUBLISHED
+    cycle.published_at = cycle.submission_closes
+    cycle.save()
+    assert _fresh(case).is_public is True
+    InnovationCase.objects.filter(pk=case.pk).update(state=CaseState.NOT_AWARDED)
+    assert _fresh(case).is_public is False
+
+
+def test_a_stale_instance_saved_again_does_not_undo_the_derived_columns():
+    cycle = AwardCycleFactory(year=2005, state=CycleState.DECIDING)
+    case = CaseFactory(awarded=True, cycle=cycle)  # in memory: is_public False, cycle_year 0
+    type(cycle).objects.filter(pk=cycle.pk).update(
+        state=CycleState.PUBLISHED, published_at=cycle.submission_closes, year=2004
+    )
+    case.title = "Renamed"
+    case.save()
+    fresh = _fresh(case)
+    assert (fresh.is_public, fresh.cycle_year, fresh.sort_key[:5]) == (True, 2004, f"{32767 - 2004:05d}")
+
+
+def test_region_is_the_upper_level_government():
+    province = ProvinceFactory(code="34")
+    metropolis = MetropolisFactory(code="26")
+    city = CaseFactory(government=CityFactory(parent=province))
+    upper = CaseFactory(government=metropolis)
+    assert _fresh(city).region_code == "34"
+    assert _fresh(upper).region_code == "26"
+    LocalGovernment.objects.filter(pk=province.pk).update(code="99")
+    assert _fresh(city).region_code == "99"
+
+
+def test_a_government_code_change_moves_its_cases_in_the_order():
+    first, second = CityFactory(code="10"), CityFactory(code="20")
+    cycle = AwardCycleFactory()
+    a, b = CaseFactory(cycle=cycle, government=second), CaseFactory(cycle=cycle, government=first)
+    assert list(InnovationCase.objects.all()) == [b, a]
+    LocalGovernment.objects.filter(pk=first.pk).update(code="30")
+    assert list(InnovationCase.objects.all()) == [a, b]
+
+
+def test_bulk_created_cases_get_their_columns():
+    cycle = AwardCycleFactory(year=2006, published=True)
+    government = CityFactory()
+    case = CaseFactory(awarded=True, cycle=cycle, government=government)
+    InnovationCase.objects.bulk_create(
+        [
+            InnovationCase(
+                cycle=cycle,
+                government=government,
+                state=CaseState.AWARDED,
+                tier=government.tier,
+                population=1,
+                purpose=case.purpose,
+                submitted_at=case.submitted_at,
+            )
+            for _ in range(3)
+        ]
+    )
+    rows = InnovationCase.objects.values_list("is_public", "cycle_year", "region_code")
+    assert set(rows) == {(True, 2006, government.parent.code)}
+
+
+def test_migrate_reinstalls_triggers_that_went_missing():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP TRIGGER cases_case_derive ON cases_innovationcase")
+        else:
+            cursor.execute("DROP TRIGGER cases_case_derive_insert")
+    case = CaseFactory()
+    assert _fresh(case).sort_key == ""
+    assert install() is True  # what migrate's post_migrate signal runs
+    assert _fresh(case).sort_key != ""
+    assert install() is False
+    assert dbcode.ensure("cases.derived", ["SELECT 1"]) is True  # other code: installed again
+    dbcode.forget("cases.derived")
+    install()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the search columns are kept on PostgreSQL")
+def test_search_columns_cover_both_languages_and_the_government_and_follow_renames():
+    province = ProvinceFactory(name="Chungcheongnam-do", name_local="충청남도")
+    case = CaseFactory(
+        government=CityFactory(name="Seosan-si", name_local="서산시", parent=province),
+        title="Migratory Birds of Cheonsu Bay",
+        title_local="천수만 철새",
+        description="A café for bird watchers.",
+    )
+    fresh = _fresh(case)
+    for word in ("migratory", "천수만", "철새", "seosan", "서산시", "충청남도", "cafe"):
+        assert f"'{word}" in str(fresh.search_vector), word
+    assert "birds of cheonsu bay" in fresh.search_document
+    assert "cafe" not in fresh.search_document  # descriptions are matched by word, not inside words
+    LocalGovernment.objects.filter(pk=province.pk).update(name="Renamed-do")
+    assert "'renamed" in str(_fresh(case).search_vector)
+    InnovationCase.objects.filter(pk=case.pk).update(title="Wetlands")
+    assert "'wetlands':" in str(_fresh(case).search_vector)

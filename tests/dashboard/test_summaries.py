@@ -1,0 +1,232 @@
+"""The maintained summaries (database triggers) against a from-scratch rebuild and against the live
+statistics, after random sequences of writes: single rows through the ORM, bulk inserts, bulk
+updates and deletes, cycle and registry changes (PostgreSQL, where the summaries are kept)."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cases.demo import load_taxonomies
+from cases.models import (
+    CaseObstacle,
+    CaseRemedy,
+    CaseState,
+    CycleState,
+    InnovationCase,
+    ObstacleType,
+    Outcome,
+    ParticipationLevel,
+    Purpose,
+    RemedyType,
+    Verification,
+)
+from dashboard.models import Summary
+from dashboard.statistics import Scope, compute_statistics
+from dashboard.summaries import maintained_rows, rebuild, scratch_rows
+from governments.models import LocalGovernment
+from practices.models import CitizenFeedback, FeltImprovement, ModerationState
+from tests.cases.factories import AwardCycleFactory, CaseFactory
+from tests.governments.factories import CityFactory, CountyFactory, DistrictFactory, MetropolisFactory, ProvinceFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the summaries are kept by PostgreSQL triggers"),
+]
+
+STATES = [state.value for state in CaseState]
+YEARS = (2005, 2006, 2007)
+
+
+@pytest.fixture
+def world(db):
+    load_taxonomies()
+    cycles = [
+        AwardCycleFactory(year=2005, published=True, closed=True),
+        AwardCycleFactory(year=2006, published=True, closed=True),
+        AwardCycleFactory(year=2007, state=CycleState.DECIDING, closed=True),
+    ]
+    province = ProvinceFactory(population=2_000_000)
+    metropolis = MetropolisFactory(population=3_000_000)
+    governments = [
+        province,
+        metropolis,
+        CityFactory(parent=province, population=300_000),
+        DistrictFactory(parent=metropolis, population=400_000),
+        CountyFactory(parent=province, population=50_000),
+    ]
+    return {
+        "cycles": cycles,
+        "governments": governments,
+        "purposes": list(Purpose.objects.all()),
+        "obstacles": list(ObstacleType.objects.all()),
+        "remedies": list(RemedyType.objects.all()),
+    }
+
+
+index = st.integers(min_value=0, max_value=1_000)
+creates = st.tuples(st.just("create"), index, index, st.sampled_from(STATES), st.booleans(), index, index)
+operations = st.one_of(
+    creates,
+    st.tuples(st.just("state"), index, st.sampled_from(STATES)),
+    st.tuples(st.just("ict"), index),
+    st.tuples(st.just("purpose"), index, index),
+    st.tuples(st.just("snapshot"), index, st.integers(min_value=0, max_value=9_000_000)),
+    st.tuples(st.just("move"), index, index),
+    st.tuples(st.just("participation"), index, st.sampled_from(ParticipationLevel.values)),
+    st.tuples(st.just("delete"), index),
+    st.tuples(st.just("obstacle"), index, index),
+    st.tuples(st.just("obstacle_change"), index, index),
+    st.tuples(st.just("obstacle_delete"), index),
+    st.tuples(st.just("remedy"), index, index),
+    st.tuples(st.just("remedies_bulk"), index),
+    st.tuples(st.just("outcome"), index, st.sampled_from(Verification.values)),
+    st.tuples(st.just("verify"), index, st.sampled_from(Verification.values)),
+    st.tuples(st.just("outcome_delete"), index),
+    st.tuples(st.just("feedback"), index, st.sampled_from(FeltImprovement.values), st.booleans()),
+    st.tuples(st.just("moderate"), index, st.sampled_from([ModerationState.APPROVED, ModerationState.REJECTED])),
+    st.tuples(st.just("feedback_delete"), index),
+    st.tuples(st.just("bulk_state"), index, st.sampled_from(STATES)),
+    st.tuples(st.just("cycle_state"), index, st.sampled_from([CycleState.DECIDING, CycleState.PUBLISHED])),
+    st.tuples(st.just("registry"), index, st.integers(min_value=0, max_value=9_000_000)),
+)
+
+
+def _pick(queryset, number):
+    rows = list(queryset.order_by("pk"))
+    return rows[number % len(rows)] if rows else None
+
+
+def _apply(world, operation) -> None:
+    kind, *args = operation
+    cases = InnovationCase.objects.all()
+    if kind == "create":
+        government_index, cycle_index, state, uses_ict, purpose_index, number = args
+        government = world["governments"][government_index % 5]
+        CaseFactory(
+            cycle=world["cycles"][cycle_index % 3],
+            government=government,
+            state=state,
+            tier=government.tier,
+            population=government.population + number,
+            submitted_at=timezone.now(),
+            uses_ict=uses_ict,
+            purpose=world["purposes"][purpose_index % 2],
+            participation_level=ParticipationLevel.values[number % 6],
+            # Something of every kind hangs off it, so that later changes of the case move counts.
+            obstacles=[world["obstacles"][number % 5].code],
+            remedies=[world["remedies"][number % 4].code],
+        )
+        case = InnovationCase.objects.order_by("-pk").first()
+        Outcome.objects.create(case=case, indicator="Indicator", verification=Verification.values[number % 4])
+        CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[number % 3], visitor=f"first-{case.pk}")
+        return
+    if kind in ("bulk_state", "cycle_state", "registry"):
+        target = args[0]
+        if kind == "bulk_state":
+            InnovationCase.objects.filter(cycle=world["cycles"][target % 3]).update(state=args[1])
+        elif kind == "cycle_state":
+            cycle = world["cycles"][target % 3]
+            cycle.state = args[1]
+            cycle.published_at = timezone.now()
+            cycle.save()
+        else:
+            LocalGovernment.objects.filter(pk=world["governments"][target % 5].pk).update(population=args[1])
+        return
+    case = _pick(cases, args[0])
+    if case is None:
+        return
+    if kind == "state":
+        case.state = args[1]
+        case.save()
+    elif kind == "ict":
+        InnovationCase.objects.filter(pk=case.pk).update(uses_ict=not case.uses_ict)
+    elif kind == "purpose":
+        case.purpose = world["purposes"][args[1] % 2]
+        case.save(update_fields=["purpose"])
+    elif kind == "snapshot":
+        case.population = args[1]
+        case.save()
+    elif kind == "move":
+        case.cycle = world["cycles"][args[1] % 3]
+        case.save()
+    elif kind == "participation":
+        case.participation_level = args[1]
+        case.save()
+    elif kind == "delete":
+        case.delete()
+    elif kind == "obstacle":
+        CaseObstacle.objects.get_or_create(case=case, obstacle_type=world["obstacles"][args[1] % 5])
+    elif kind == "obstacle_change":
+        obstacle = _pick(CaseObstacle.objects.filter(case=case), 0)
+        taken = set(CaseObstacle.objects.filter(case=case).values_list("obstacle_type_id", flat=True))
+        free = [t for t in world["obstacles"] if t.pk not in taken]
+        if obstacle and free:
+            obstacle.obstacle_type = free[args[1] % len(free)]
+            obstacle.save()
+    elif kind == "obstacle_delete":
+        CaseObstacle.objects.filter(case=case).delete()
+    elif kind == "remedy":
+        CaseRemedy.objects.get_or_create(case=case, remedy_type=world["remedies"][args[1] % 4])
+    elif kind == "remedies_bulk":
+        CaseRemedy.objects.filter(case=case).delete()
+        CaseRemedy.objects.bulk_create(CaseRemedy(case=case, remedy_type=remedy) for remedy in world["remedies"])
+    elif kind == "outcome":
+        Outcome.objects.create(case=case, indicator="Indicator", verification=args[1])
+    elif kind == "verify":
+        Outcome.objects.filter(case=case).update(verification=args[1])
+    elif kind == "outcome_delete":
+        outcome = _pick(Outcome.objects.filter(case=case), 0)
+        if outcome:
+            outcome.delete()
+    elif kind == "feedback":
+        felt, commented = args[1], args[2]
+        CitizenFeedback.objects.create(
+            case=case,
+            felt=felt,
+            comment="A comment" if commented else "",
+            moderation=ModerationState.PENDING if commented else ModerationState.NONE,
+            visitor=f"visitor-{CitizenFeedback.objects.count()}",
+        )
+    elif kind == "moderate":
+        CitizenFeedback.objects.filter(case=case).exclude(moderation=ModerationState.NONE).update(moderation=args[1])
+    elif kind == "feedback_delete":
+        feedback = _pick(CitizenFeedback.objects.filter(case=case), 0)
+        if feedback:
+            feedback.delete()
+
+
+def _statistics(**kwargs):
+    return [
+        compute_statistics(scope=scope, cycles=years, include_award_rate=True, **kwargs)
+        for scope, years in ((Scope.AWARDED, YEARS[:2]), (Scope.SUBMITTED, YEARS), (Scope.SUBMITTED, YEARS[2:]))
+    ]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(cases=st.lists(creates, min_size=1, max_size=4), writes=st.lists(operations, min_size=1, max_size=25))
+def test_summaries_equal_a_rebuild_and_the_live_statistics_after_any_writes(world, cases, writes):
+    with transaction.atomic():
+        for operation in [*cases, *writes]:
+            _apply(world, operation)
+            assert maintained_rows() == scratch_rows(), operation
+        assert _statistics() == _statistics(live=True)
+        transaction.set_rollback(True)
+
+
+def test_rebuild_recomputes_summaries_that_went_wrong(world):
+    case = CaseFactory(awarded=True, cycle=world["cycles"][0], government=world["governments"][2])
+    CitizenFeedback.objects.create(case=case, felt="yes", visitor="v")
+    expected = scratch_rows()
+    assert maintained_rows() == expected
+    Summary.objects.update(n=99)
+    assert maintained_rows() != expected
+    call_command("rebuild_statistics", verbosity=0)
+    assert maintained_rows() == expected
+    assert rebuild() == (len(expected[0]), len(expected[1]))
