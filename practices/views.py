@@ -71,6 +71,7 @@ def practice_list(request):
             "page_numbers": _page_numbers(page),
             "query": query,
             "filtered": bool(query),
+            "filter_count": len(data),
             "choices": {
                 "cycles": public.published_cycles(),
                 "tiers": form.fields["tier"].choices,
