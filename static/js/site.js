@@ -133,8 +133,6 @@
           set(true);
         }
       }
-      button.hidden = false;
-      disclosure.classList.add("is-foldable");
       button.addEventListener("click", function () {
         var expanded = button.getAttribute("aria-expanded") !== "true";
         if (expanded) {
