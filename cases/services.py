@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -357,7 +358,7 @@ def submission_problems(actor, case: InnovationCase) -> list[str]:
             _("The %(cycle)s cycle is not accepting submissions (it closed on %(date)s).")
             % {
                 "cycle": case.cycle.label,
-                "date": timezone.localtime(case.cycle.submission_closes).strftime("%Y-%m-%d %H:%M"),
+                "date": date_format(timezone.localtime(case.cycle.submission_closes), "DATETIME_FORMAT"),
             }
         )
     return problems
