@@ -43,6 +43,8 @@ SEARCH_FIELDS = (
     "summary_local",
     "description",
     "description_local",
+    "ict_description",
+    "ict_description_local",
     "government__name",
     "government__name_local",
     "government__parent__name",

@@ -47,13 +47,15 @@ def main() -> None:
     for _number, weight, source, unicode_range in sorted(faces, key=lambda face: (-face[0], face[1])):
         shutil.copyfile(web / "woff2-dynamic-subset" / source, target / "woff2" / source)
         rules.append(
-            f"@font-face{{font-family:'Pretendard GOV';font-style:normal;font-weight:{weight};font-display:optional;"
+            f"@font-face{{font-family:'Pretendard GOV';font-style:normal;font-weight:{weight};font-display:DISPLAY;"
             f"src:url(woff2/{source}) format('woff2');unicode-range:{unicode_range}}}"
         )
     licence = (package / "dist" / "LICENSE.txt").read_text(encoding="utf-8")
     shutil.copyfile(package / "dist" / "LICENSE.txt", target / "LICENSE.txt")
     header = "/* Pretendard GOV " + licence.splitlines()[0].strip() + " SIL Open Font License 1.1 (LICENSE.txt). */"
-    (target / "pretendard-gov.css").write_text(header + "\n" + "\n".join(rules) + "\n", encoding="utf-8")
+    css = header + "\n" + "\n".join(rules) + "\n"
+    (target / "pretendard-gov.css").write_text(css.replace("DISPLAY", "swap"), encoding="utf-8")
+    (target / "pretendard-gov-optional.css").write_text(css.replace("DISPLAY", "optional"), encoding="utf-8")
     print(f"{len(faces)} font faces of Pretendard GOV in {target}")
 
 

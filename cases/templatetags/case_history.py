@@ -16,8 +16,8 @@ def field_label(name: str) -> str:
     except FieldDoesNotExist:
         return name  # a field that no longer exists: its stored name is all there is
     if field.auto_created and not field.concrete:  # obstacles, remedies, outcomes (reverse relations)
-        return capfirst(field.related_model._meta.verbose_name_plural)
-    return capfirst(field.verbose_name)
+        return str(capfirst(field.related_model._meta.verbose_name_plural))
+    return str(capfirst(field.verbose_name))
 
 
 @register.filter

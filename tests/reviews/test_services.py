@@ -256,7 +256,7 @@ def test_decision_refusals(manager, deciding, reviewer):
     assert error.value.fields == {"level": ["This award level belongs to another cycle."]}
     with pytest.raises(ApplicationError) as error:
         services.decide_case(actor=manager, case=case, level=None, rationale="  ")
-    assert error.value.fields == {"rationale": ["Give the rationale of the decision."]}
+    assert error.value.fields == {"rationale_local": ["Give the rationale of the decision."]}
     with pytest.raises(NotAllowed):
         services.decide_case(actor=reviewer, case=case, level=None, rationale="x")
     services.decide_case(actor=manager, case=case, level=None, rationale="No.")
