@@ -14,6 +14,7 @@ from accounts.models import User
 from cases.models import CaseState, InnovationCase
 from cases.selectors import public_cases
 from reviews.models import ReviewAssignment
+from tests.accounts.helpers import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +40,7 @@ def korean_page(browser, live_server, username: str | None = None):
     context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ko", "url": live_server.url}])
     if username:
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        sign_in(client, User.objects.get(username=username))
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     return context.new_page()

@@ -15,6 +15,7 @@ from accounts.models import User
 from cases.models import CaseState, InnovationCase
 from cases.selectors import public_cases
 from reviews.models import ReviewAssignment
+from tests.accounts.helpers import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +68,7 @@ def open_as(context, live_server, language: str, username: str | None = None):
     context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
     if username:
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        sign_in(client, User.objects.get(username=username))
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     return context.new_page()
@@ -158,7 +159,7 @@ def test_submitter_pages(phone, live_server, demo, language):
         reverse("cases:case_detail", args=[awarded.pk]),
         reverse("cases:case_withdraw", args=[draft.pk]),
         reverse("reviews:comments", args=[awarded.pk]),
-        reverse("accounts:password_change"),
+        reverse("accounts:account"),
         reverse("dashboard:index"),
     ]
     walk(phone, live_server, language, "gumi", paths)
@@ -173,6 +174,7 @@ def test_reviewer_pages(phone, live_server, demo, language):
         reverse("reviews:my_assignments"),
         reverse("reviews:review", args=[open_one.pk]),
         reverse("reviews:review", args=[done.pk]),
+        reverse("accounts:account"),
         reverse("dashboard:index") + "?scope=submitted",
     ]
     walk(phone, live_server, language, "reviewer1", paths)
@@ -190,6 +192,10 @@ def test_manager_pages(phone, live_server, demo, language):
     paths += [
         reverse("reviews:case", args=[case.pk]),
         reverse("practices:feedback_moderation"),
+        reverse("accounts:manage_invitations"),
+        reverse("accounts:manage_staff"),
+        reverse("audit_log"),
+        reverse("accounts:account"),
         reverse("dashboard:index") + "?scope=submitted",
     ]
     walk(phone, live_server, language, "manager", paths)
