@@ -110,6 +110,22 @@
         close(false);
       }
     });
+    // Leaving from the menu (a link, the language switch, log out) closes it first, before any other
+    // script sees the event: a dialog that then asks about unsaved changes must not open on an inert page.
+    ["click", "submit"].forEach(function (type) {
+      window.addEventListener(
+        type,
+        function (event) {
+          if (drawer.hidden || !drawer.contains(event.target)) {
+            return;
+          }
+          if (type === "submit" || event.target.closest("a[href]")) {
+            close(false);
+          }
+        },
+        true
+      );
+    });
   }
 
   // Filter panels (KRDS disclosure): folded on small screens so that the results come first, open on
