@@ -34,12 +34,15 @@ node_modules/.installed: package.json package-lock.json | check-tools
 	@touch $@
 
 # Front-end libraries land in a git-ignored vendor folder served as static files (never a CDN).
-$(VENDOR)/.installed: node_modules/.installed $(VENV)/.installed scripts/repair_krds.py
+$(VENDOR)/.installed: node_modules/.installed $(VENV)/.installed scripts/repair_krds.py scripts/vendor_fonts.py
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/krds $(VENDOR)/plotly $(VENDOR)/axe
-	cp -r node_modules/krds-uiux/resources/{css,fonts,img,js} $(VENDOR)/krds/
+	cp -r node_modules/krds-uiux/resources/{css,img,js} $(VENDOR)/krds/
 	$(PY) scripts/repair_krds.py $(VENDOR)/krds
+	# The site's font is Pretendard GOV from npm pretendard-gov, in unicode-range slices.
+	$(PY) scripts/vendor_fonts.py node_modules/pretendard-gov $(VENDOR)/pretendard-gov
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
-	cp "$$($(PY) -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js")')" $(VENDOR)/plotly/
+	# plotly.js's basic bundle (bar, scatter, pie): the dashboard draws only bars and lines.
+	cp node_modules/plotly.js-basic-dist-min/plotly-basic.min.js $(VENDOR)/plotly/
 	@touch $@
 
 vendor: $(VENDOR)/.installed
@@ -50,10 +53,13 @@ messages: $(VENV)/.installed
 
 setup: $(VENV)/.installed node_modules/.installed vendor messages
 
+# The static files are collected compressed (gzip and Brotli) and served by WhiteNoise as in
+# production (innovation/settings/local.py, DJANGO_COMPRESSED_STATIC), so pages weigh what they will.
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --if-empty
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_COMPRESSED_STATIC=1 $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_COMPRESSED_STATIC=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -7,11 +7,15 @@ from .models import ApiToken, Invitation, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    list_display = ("username", "email", "role", "government", "is_active", "is_staff")
+    list_display = ("username", "name_local", "email", "role", "government", "is_active", "is_staff")
     list_filter = ("role", "is_active", "is_staff")
     list_select_related = ("government",)
     autocomplete_fields = ("government",)
-    fieldsets = (*BaseUserAdmin.fieldsets, (_("Award role"), {"fields": ("role", "government")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Award role"), {"fields": ("role", "government")}),
+        (_("Korean name and language"), {"fields": ("name_local", "language")}),
+    )
     add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("Award role"), {"fields": ("role", "government")}))
 
 

@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import permissions, sessions  # noqa: F401  (registers the rules, connects the sign-in receiver)
+        from . import permissions, sessions, signals  # noqa: F401  (registers the rules, connects the receivers)

@@ -14,14 +14,14 @@ from governments.models import LocalGovernment
 from .models import Role, User
 from .permissions import requires_second_factor
 
-# username, role, government code (KOSTAT), first name, last name
+# username, role, government code (KOSTAT), first name, last name, name in Korean
 DEMO_USERS = [
-    ("manager", Role.MANAGER, None, "Award", "Manager"),
-    ("reviewer1", Role.REVIEWER, None, "Min-jun", "Kim"),
-    ("reviewer2", Role.REVIEWER, "37", "Seo-yeon", "Lee"),  # Gyeongsangbuk-do: conflicts with Gumi
-    ("reviewer3", Role.REVIEWER, "11", "Ji-ho", "Park"),  # Seoul: conflicts with its districts
-    ("gumi", Role.SUBMITTER, "37050", "Gumi", "Staff"),
-    ("seosan", Role.SUBMITTER, "34050", "Seosan", "Staff"),
+    ("manager", Role.MANAGER, None, "Su-jin", "Choi", "최수진"),
+    ("reviewer1", Role.REVIEWER, None, "Min-jun", "Kim", "김민준"),
+    ("reviewer2", Role.REVIEWER, "37", "Seo-yeon", "Lee", "이서연"),  # Gyeongsangbuk-do: conflicts with Gumi
+    ("reviewer3", Role.REVIEWER, "11", "Ji-ho", "Park", "박지호"),  # Seoul: conflicts with its districts
+    ("gumi", Role.SUBMITTER, "37050", "Hyun-woo", "Jung", "정현우"),
+    ("seosan", Role.SUBMITTER, "34050", "Ye-eun", "Kang", "강예은"),
 ]
 
 
@@ -47,7 +47,7 @@ def load_demo_users(*, password: str | None = None) -> DemoUsersResult:
     existing = set(User.objects.filter(username__in=[u[0] for u in DEMO_USERS]).values_list("username", flat=True))
     new_password = password or (secrets.token_urlsafe(12) if len(existing) < len(DEMO_USERS) else None)
     created = []
-    for username, role, government_code, first_name, last_name in DEMO_USERS:
+    for username, role, government_code, first_name, last_name, name_local in DEMO_USERS:
         user, was_created = User.objects.get_or_create(
             username=username,
             defaults={
@@ -55,6 +55,7 @@ def load_demo_users(*, password: str | None = None) -> DemoUsersResult:
                 "government": governments[government_code] if government_code else None,
                 "first_name": first_name,
                 "last_name": last_name,
+                "name_local": name_local,
                 "email": f"{username}@example.go.kr",
             },
         )

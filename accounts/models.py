@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,12 @@ class User(AbstractUser):
         blank=True,
         related_name="staff",
     )
+    # The name as written in Korean (family name first, no space: "김민준"); first_name/last_name hold
+    # the romanised name ("Min-jun" "Kim").
+    name_local = models.CharField(_("name in Korean"), max_length=150, blank=True)
+    # The language the person last used on the site (set when they sign in or switch); e-mails to
+    # them are written in it (reviews.notifications.recipient_language).
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -40,6 +48,19 @@ class User(AbstractUser):
                 violation_error_message=_("A submitter must belong to a government."),
             ),
         ]
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The person's name for the active language: the Korean name on Korean pages (and wherever
+        there is no romanised one), "first last" in English; the username when no name is known."""
+        english = " ".join(part for part in (self.first_name.strip(), self.last_name.strip()) if part)
+        korean = self.name_local.strip()
+        if korean and ((get_language() or "").startswith("ko") or not english):
+            return korean
+        return english or korean or self.username
 
     @property
     def is_submitter(self) -> bool:

@@ -289,3 +289,20 @@ def _new_recovery_codes(user: User) -> list[str]:
     codes = [StaticToken.random_token() for _ in range(settings.RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
     return codes
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+def remember_language(*, user: User, language: str) -> bool:
+    """Store the language ``user`` uses on the site (the one their e-mails are written in). Returns
+    whether it changed; an unknown language code is ignored."""
+    if not getattr(user, "is_authenticated", False) or not user.pk:
+        return False
+    codes = {code for code, _name in settings.LANGUAGES}
+    code = (language or "").split("-")[0].lower()
+    if code not in codes or user.language == code:
+        return False
+    User.objects.filter(pk=user.pk).update(language=code)
+    user.language = code
+    return True

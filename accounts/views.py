@@ -16,10 +16,11 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
 from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -395,3 +396,13 @@ def session_extend(request):
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"signed_in": True, "seconds_left": seconds_left})
     return HttpResponseRedirect(_next_url(request))
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers the choice of a signed-in user."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if translation.check_for_language(language):
+        services.remember_language(user=request.user, language=language)
+    return response

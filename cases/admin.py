@@ -61,12 +61,12 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ObstacleInline(ReadOnlyInline):
     model = CaseObstacle
-    fields = ["obstacle_type", "description"]
+    fields = ["obstacle_type", "description_local", "description"]
 
 
 class RemedyInline(ReadOnlyInline):
     model = CaseRemedy
-    fields = ["remedy_type", "description"]
+    fields = ["remedy_type", "description_local", "description"]
 
 
 class OutcomeInline(ReadOnlyInline):

@@ -171,10 +171,12 @@ def _create_case(
         purpose=taxonomies["purpose"][data["purpose"]],
         uses_ict=data["uses_ict"],
         ict_description=data.get("ict_description", ""),
+        ict_description_local=data.get("ict_description_ko", ""),
         tier=government.tier if is_submitted else "",
         population=data["population"] if is_submitted else None,
         started_on=dt.date.fromisoformat(data["started_on"]) if data.get("started_on") else None,
         champion=data.get("champion_en", ""),
+        champion_local=data.get("champion_ko", ""),
         participation_level=data.get("participation_level", "none"),
         contact_name=data.get("contact_name", ""),
         contact_email=data.get("contact_email", ""),
@@ -187,13 +189,19 @@ def _create_case(
     case.participant_kinds.set([taxonomies["participant"][code] for code in data.get("participant_kinds", [])])
     CaseObstacle.objects.bulk_create(
         CaseObstacle(
-            case=case, obstacle_type=taxonomies["obstacle"][item["code"]], description=item.get("description_en", "")
+            case=case,
+            obstacle_type=taxonomies["obstacle"][item["code"]],
+            description=item.get("description_en", ""),
+            description_local=item.get("description_ko", ""),
         )
         for item in data["obstacles"]
     )
     CaseRemedy.objects.bulk_create(
         CaseRemedy(
-            case=case, remedy_type=taxonomies["remedy"][item["code"]], description=item.get("description_en", "")
+            case=case,
+            remedy_type=taxonomies["remedy"][item["code"]],
+            description=item.get("description_en", ""),
+            description_local=item.get("description_ko", ""),
         )
         for item in data["remedies"]
     )
@@ -204,6 +212,7 @@ def _create_case(
             indicator=item.get("indicator_en", ""),
             indicator_local=item.get("indicator_ko", ""),
             unit=item.get("unit", ""),
+            unit_local=item.get("unit_ko", ""),
             baseline=_decimal(item.get("baseline")),
             result=_decimal(item.get("result")),
             evidence=item.get("evidence_en", ""),

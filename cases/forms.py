@@ -42,17 +42,33 @@ class TaxonomyMultipleChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
-class BasicsForm(forms.ModelForm):
+class BilingualFieldsMixin:
+    """Korean first, English optional: every text in a pair (``x`` English, ``x_local`` Korean) gets
+    its language on the input (screen readers, spelling, keyboards) and the English one says that it
+    is optional."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name.endswith("_local"):
+                field.widget.attrs["lang"] = "ko"
+            elif f"{name}_local" in self.fields:
+                field.widget.attrs["lang"] = "en"
+                field.help_text = field.help_text or _("Optional: for visitors who read English.")
+
+
+class BasicsForm(BilingualFieldsMixin, forms.ModelForm):
     class Meta:
         model = InnovationCase
         fields = (
-            "title",
             "title_local",
-            "summary",
+            "title",
             "summary_local",
-            "description",
+            "summary",
             "description_local",
+            "description",
             "started_on",
+            "champion_local",
             "champion",
             "contact_name",
             "contact_email",
@@ -66,8 +82,8 @@ class BasicsForm(forms.ModelForm):
             "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
-            "title": _("A title in English or Korean is needed before you submit."),
-            "summary": _("Two or three sentences; a summary in English or Korean is needed before you submit."),
+            "title_local": _("A title in Korean (or English) is needed before you submit."),
+            "summary_local": _("Two or three sentences; a summary in Korean (or English) is needed before you submit."),
         }
 
 
@@ -88,7 +104,7 @@ class NewCaseForm(BasicsForm):
         fields = BasicsForm.Meta.fields
 
 
-class PurposeForm(forms.ModelForm):
+class PurposeForm(BilingualFieldsMixin, forms.ModelForm):
     purpose = TaxonomyChoiceField(
         queryset=Purpose.objects.filter(is_active=True),
         required=False,
@@ -100,13 +116,17 @@ class PurposeForm(forms.ModelForm):
 
     class Meta:
         model = InnovationCase
-        fields = ("purpose", "uses_ict", "ict_description")
-        widgets = {"ict_description": forms.Textarea(attrs={"rows": 4})}
+        fields = ("purpose", "uses_ict", "ict_description_local", "ict_description")
+        widgets = {
+            "ict_description_local": forms.Textarea(attrs={"rows": 4}),
+            "ict_description": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("uses_ict") and not (cleaned.get("ict_description") or "").strip():
-            self.add_error("ict_description", _("Say how ICT was used, since it was the major means."))
+        described = (cleaned.get("ict_description_local") or "").strip() or (cleaned.get("ict_description") or "")
+        if cleaned.get("uses_ict") and not described.strip():
+            self.add_error("ict_description_local", _("Say how ICT was used, since it was the major means."))
         return cleaned
 
 
@@ -127,10 +147,11 @@ class ParticipationForm(forms.ModelForm):
         }
 
 
-class _TypedRowForm(forms.ModelForm):
-    """A row of a formset: a taxonomy ``type`` and the model's ``description`` (label, length)."""
+class _TypedRowForm(BilingualFieldsMixin, forms.ModelForm):
+    """A row of a formset: a taxonomy ``type`` and the model's ``description`` in Korean and English
+    (labels and lengths from the model)."""
 
-    field_order = ["type", "description"]
+    field_order = ["type", "description_local", "description"]
 
     def _post_clean(self):
         # Validated here; the service saves the rows (and the database checks them there).
@@ -142,8 +163,11 @@ class ObstacleForm(_TypedRowForm):
 
     class Meta:
         model = CaseObstacle
-        fields = ("description",)
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ("description_local", "description")
+        widgets = {
+            "description_local": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class RemedyForm(_TypedRowForm):
@@ -151,8 +175,11 @@ class RemedyForm(_TypedRowForm):
 
     class Meta:
         model = CaseRemedy
-        fields = ("description",)
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ("description_local", "description")
+        widgets = {
+            "description_local": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class RowFormSet(forms.BaseFormSet):
@@ -176,17 +203,21 @@ class RowFormSet(forms.BaseFormSet):
             seen.add(kind.pk)
 
     def obstacle_items(self) -> list[ObstacleItem]:
-        return [ObstacleItem(f.cleaned_data["type"], f.cleaned_data["description"]) for f in self.kept_forms()]
+        return [ObstacleItem(f.cleaned_data["type"], *self._texts(f)) for f in self.kept_forms()]
 
     def remedy_items(self) -> list[RemedyItem]:
-        return [RemedyItem(f.cleaned_data["type"], f.cleaned_data["description"]) for f in self.kept_forms()]
+        return [RemedyItem(f.cleaned_data["type"], *self._texts(f)) for f in self.kept_forms()]
+
+    @staticmethod
+    def _texts(form) -> tuple[str, str]:
+        return form.cleaned_data.get("description", ""), form.cleaned_data.get("description_local", "")
 
 
 ObstacleFormSet = forms.formset_factory(ObstacleForm, formset=RowFormSet, extra=1, can_delete=True, max_num=20)
 RemedyFormSet = forms.formset_factory(RemedyForm, formset=RowFormSet, extra=1, can_delete=True, max_num=20)
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(BilingualFieldsMixin, forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     evidence_attachment = forms.ModelChoiceField(
         queryset=Attachment.objects.none(), required=False, label=_("Evidence file")
@@ -211,7 +242,7 @@ class OutcomeForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not (cleaned.get("indicator") or cleaned.get("indicator_local")):
-            self.add_error("indicator", _("Name the indicator in English or Korean."))
+            self.add_error("indicator_local", _("Name the indicator in Korean or English."))
         return cleaned
 
     def _post_clean(self):
@@ -296,7 +327,14 @@ def _save_participation(*, actor, case, forms) -> None:
 def _typed_rows(formset_class, *, prefix: str, type_field: str, related: str):
     def build(case, data=None, files=None) -> dict:
         rows = getattr(case, related).select_related(type_field)
-        initial = [{"type": getattr(row, type_field), "description": row.description} for row in rows]
+        initial = [
+            {
+                "type": getattr(row, type_field),
+                "description": row.description,
+                "description_local": row.description_local,
+            }
+            for row in rows
+        ]
         return {"formset": formset_class(data, initial=initial, prefix=prefix)}
 
     return build

@@ -30,9 +30,31 @@ def _korean() -> bool:
     return (get_language() or "en").startswith("ko")
 
 
-def localized(english: str, korean: str) -> str:
-    """The text in the request's language, falling back to the other one when empty."""
-    return (korean or english) if _korean() else (english or korean)
+class LocalizedText(str):
+    """A text shown on a page: the page's language version, or the other one when it has none.
+
+    ``lang`` is the language the text is in; ``fallback`` is true when that is not the page's language,
+    so that templates mark it (``lang`` attribute) and say so (practices/templatetags/bilingual.py)."""
+
+    lang: str
+    fallback: bool
+
+    def __new__(cls, value: str, lang: str, fallback: bool = False) -> LocalizedText:
+        text = super().__new__(cls, value)
+        text.lang = lang
+        text.fallback = fallback
+        return text
+
+
+def localized(english: str, korean: str) -> LocalizedText:
+    """The text in the request's language, falling back to the other one when empty.
+
+    Every user-written text comes in a pair: ``x`` in English and ``x_local`` in Korean (the
+    convention of the whole schema: governments, taxonomies, cycles, criteria, cases)."""
+    english, korean = english or "", korean or ""
+    if _korean():
+        return LocalizedText(korean, "ko") if korean else LocalizedText(english, "en", fallback=bool(english))
+    return LocalizedText(english, "en") if english else LocalizedText(korean, "ko", fallback=bool(korean))
 
 
 # --- Taxonomies -------------------------------------------------------------------------------
@@ -199,16 +221,18 @@ class ParticipationLevel(models.TextChoices):
 # population are a snapshot taken at submission; state, government, cycle and the timestamps belong
 # to the workflow.
 CASE_CONTENT_FIELDS = (
-    "title",
     "title_local",
-    "summary",
+    "title",
     "summary_local",
-    "description",
+    "summary",
     "description_local",
+    "description",
     "purpose",
     "uses_ict",
+    "ict_description_local",
     "ict_description",
     "started_on",
+    "champion_local",
     "champion",
     "participation_level",
     "contact_name",
@@ -217,13 +241,14 @@ CASE_CONTENT_FIELDS = (
 )
 # What a submitter writes of an outcome; its verification comes from the reviews.
 OUTCOME_CONTENT_FIELDS = (
-    "indicator",
     "indicator_local",
+    "indicator",
+    "unit_local",
     "unit",
     "baseline",
     "result",
-    "evidence",
     "evidence_local",
+    "evidence",
     "evidence_url",
     "evidence_attachment",
 )
@@ -264,13 +289,15 @@ class InnovationCase(models.Model):
         Purpose, verbose_name=_("purpose"), on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
     uses_ict = models.BooleanField(_("ICT was the major means"), default=False)
-    ict_description = models.TextField(_("how ICT was used"), max_length=TEXT_MAX_LENGTH, blank=True)
+    ict_description = models.TextField(_("how ICT was used (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
+    ict_description_local = models.TextField(_("how ICT was used (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
     # Snapshot of the government's tier and population, taken when the case is submitted:
     # statistics use these, so later registry updates do not rewrite history.
     tier = models.CharField(_("tier at submission"), max_length=12, choices=Tier.choices, blank=True)
     population = models.PositiveIntegerField(_("population at submission"), null=True, blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
-    champion = models.CharField(_("champion"), max_length=200, blank=True, help_text=_("e.g. the mayor led it"))
+    champion = models.CharField(_("champion (English)"), max_length=200, blank=True, help_text=_("e.g. Mayor"))
+    champion_local = models.CharField(_("champion (Korean)"), max_length=200, blank=True, help_text=_("e.g. 시장"))
     participation_level = models.CharField(
         _("citizen participation"), max_length=12, choices=ParticipationLevel.choices, default=ParticipationLevel.NONE
     )
@@ -349,11 +376,20 @@ class InnovationCase(models.Model):
     def display_description(self) -> str:
         return localized(self.description, self.description_local)
 
+    @property
+    def display_ict_description(self) -> str:
+        return localized(self.ict_description, self.ict_description_local)
+
+    @property
+    def display_champion(self) -> str:
+        return localized(self.champion, self.champion_local)
+
 
 class CaseObstacle(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="obstacles")
     obstacle_type = models.ForeignKey(ObstacleType, verbose_name=_("obstacle"), on_delete=models.PROTECT)
-    description = models.TextField(_("how it showed"), max_length=TEXT_MAX_LENGTH, blank=True)
+    description = models.TextField(_("how it showed (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
+    description_local = models.TextField(_("how it showed (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["obstacle_type__order", "id"]
@@ -366,11 +402,16 @@ class CaseObstacle(models.Model):
     def __str__(self) -> str:
         return str(self.obstacle_type)
 
+    @property
+    def display_description(self) -> str:
+        return localized(self.description, self.description_local)
+
 
 class CaseRemedy(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="remedies")
     remedy_type = models.ForeignKey(RemedyType, verbose_name=_("remedy"), on_delete=models.PROTECT)
-    description = models.TextField(_("what was done"), max_length=TEXT_MAX_LENGTH, blank=True)
+    description = models.TextField(_("what was done (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
+    description_local = models.TextField(_("what was done (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["remedy_type__order", "id"]
@@ -382,6 +423,10 @@ class CaseRemedy(models.Model):
 
     def __str__(self) -> str:
         return str(self.remedy_type)
+
+    @property
+    def display_description(self) -> str:
+        return localized(self.description, self.description_local)
 
 
 class Verification(models.TextChoices):
@@ -433,10 +478,11 @@ class Outcome(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="outcomes")
     indicator = models.CharField(_("indicator (English)"), max_length=200, blank=True)
     indicator_local = models.CharField(_("indicator (Korean)"), max_length=200, blank=True)
-    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    unit = models.CharField(_("unit (English)"), max_length=40, blank=True)
+    unit_local = models.CharField(_("unit (Korean)"), max_length=40, blank=True)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
     result = models.DecimalField(_("result"), max_digits=16, decimal_places=2, null=True, blank=True)
-    evidence = models.TextField(_("evidence"), max_length=TEXT_MAX_LENGTH, blank=True)
+    evidence = models.TextField(_("evidence (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
     evidence_local = models.TextField(_("evidence (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_attachment = models.ForeignKey(
@@ -468,6 +514,10 @@ class Outcome(models.Model):
     @property
     def display_evidence(self) -> str:
         return localized(self.evidence, self.evidence_local)
+
+    @property
+    def display_unit(self) -> str:
+        return localized(self.unit, self.unit_local)
 
     @property
     def has_baseline_or_evidence(self) -> bool:

@@ -18,6 +18,8 @@ CASE_TEXT_FIELDS: list[tuple[str, str]] = [
     ("summary_local", "B"),
     ("description", "C"),
     ("description_local", "C"),
+    ("ict_description", "C"),
+    ("ict_description_local", "C"),
 ]
 # (alias in the trigger's government lookup, ORM path from the case), weight D.
 GOVERNMENT_TEXT: list[tuple[str, str]] = [

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -47,13 +48,15 @@ from core.rules import require
 @dataclass(frozen=True)
 class ObstacleItem:
     obstacle_type: ObstacleType
-    description: str = ""
+    description: str = ""  # in English
+    description_local: str = ""  # in Korean
 
 
 @dataclass(frozen=True)
 class RemedyItem:
     remedy_type: RemedyType
-    description: str = ""
+    description: str = ""  # in English
+    description_local: str = ""  # in Korean
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -113,18 +116,22 @@ def _set_typed_rows(case, *, model, type_field: str, related: str, items: Sequen
             _("Each %(label)s type can be listed only once.") % {"label": label}, fields={related: [_("Listed twice.")]}
         )
     existing = {getattr(row, type_field).code: row for row in getattr(case, related).select_related(type_field)}
-    old = [{"type": code, "description": row.description} for code, row in sorted(existing.items())]
+    texts = ("description", "description_local")
+    old = [{"type": code, **{name: getattr(row, name) for name in texts}} for code, row in sorted(existing.items())]
     for item in items:
         row = existing.pop(getattr(item, type_field).code, None)
         if row is None:
-            model.objects.create(case=case, **{type_field: getattr(item, type_field)}, description=item.description)
-        elif row.description != item.description:
-            row.description = item.description
-            row.save(update_fields=["description"])
+            model.objects.create(
+                case=case, **{type_field: getattr(item, type_field)}, **{name: getattr(item, name) for name in texts}
+            )
+        elif any(getattr(row, name) != getattr(item, name) for name in texts):
+            for name in texts:
+                setattr(row, name, getattr(item, name))
+            row.save(update_fields=list(texts))
     for row in existing.values():
         row.delete()
     new = sorted(
-        ({"type": getattr(item, type_field).code, "description": item.description} for item in items),
+        ({"type": getattr(item, type_field).code, **{name: getattr(item, name) for name in texts}} for item in items),
         key=lambda entry: entry["type"],
     )
     return {} if old == new else {related: [old, new]}
@@ -357,7 +364,7 @@ def submission_problems(actor, case: InnovationCase) -> list[str]:
             _("The %(cycle)s cycle is not accepting submissions (it closed on %(date)s).")
             % {
                 "cycle": case.cycle.label,
-                "date": timezone.localtime(case.cycle.submission_closes).strftime("%Y-%m-%d %H:%M"),
+                "date": date_format(timezone.localtime(case.cycle.submission_closes), "DATETIME_FORMAT"),
             }
         )
     return problems

@@ -50,8 +50,9 @@ def table_rows(table: dict) -> list[list[str]]:
     """Header and body rows of one serialized table."""
     if "columns" in table:
         header = [_("Code"), table.get("row_header", "")]
+        number = _("number")  # outside the f-string, where makemessages finds it
         for column in table["columns"]:
-            header += [f"{column['label']} ({_('number')})", f"{column['label']} (%)"]
+            header += [f"{column['label']} ({number})", f"{column['label']} (%)"]
         body = [
             [row["key"], row["label"], *(_value(v) for cell in row["cells"] for v in (cell["count"], cell["percent"]))]
             for row in table["rows"]

@@ -31,6 +31,9 @@ class CitizenFeedback(models.Model):
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="feedback")
     felt = models.CharField(_("felt the improvement"), max_length=10, choices=FeltImprovement.choices)
     comment = models.TextField(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
+    # The language the comment is written in (a comment is shown as written, never translated), so
+    # that pages mark it with a lang attribute and say when it is not in the page's language.
+    comment_language = models.CharField(_("language of the comment"), max_length=8, blank=True)
     moderation = models.CharField(
         _("moderation"), max_length=10, choices=ModerationState.choices, default=ModerationState.NONE
     )

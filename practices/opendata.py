@@ -40,32 +40,35 @@ ILLUSTRATIVE_NOTE = _(
 CHUNK = 500
 LIST_SEPARATOR = "; "
 
-CSV_COLUMNS = [
-    "id",
-    "url",
-    "cycle",
-    "government_code",
-    "government",
-    "government_local",
-    "parent_code",
-    "tier",
-    "population",
-    "title",
-    "title_local",
-    "summary",
-    "summary_local",
-    "purpose",
-    "uses_ict",
-    "participation_level",
-    "participant_kinds",
-    "obstacles",
-    "remedies",
-    "outcomes",
-    "verified_outcomes",
-    "award_level",
-    "is_illustrative",
-    "submitted_at",
-]
+# The CSV's columns: a stable key (the header with ``?header=keys``, and the JSON's field) and the
+# header a person reads, in the request's language.
+CSV_HEADERS = {
+    "id": _("ID"),
+    "url": _("Address"),
+    "cycle": _("Cycle"),
+    "government_code": _("Government code"),
+    "government": _("Government (English)"),
+    "government_local": _("Government (Korean)"),
+    "parent_code": _("Parent government code"),
+    "tier": _("Tier (code)"),
+    "population": _("Population at submission"),
+    "title": _("Title (English)"),
+    "title_local": _("Title (Korean)"),
+    "summary": _("Summary (English)"),
+    "summary_local": _("Summary (Korean)"),
+    "purpose": _("Purpose (code)"),
+    "uses_ict": _("ICT was the major means"),
+    "participation_level": _("Citizen participation (code)"),
+    "participant_kinds": _("Participants (codes)"),
+    "obstacles": _("Obstacles (codes)"),
+    "remedies": _("Remedies (codes)"),
+    "outcomes": _("Claimed outcomes"),
+    "verified_outcomes": _("Verified outcomes"),
+    "award_level": _("Award level (code)"),
+    "is_illustrative": _("Illustrative case"),
+    "submitted_at": _("Submitted at"),
+}
+CSV_COLUMNS = list(CSV_HEADERS)
 
 
 def published_cases() -> QuerySet[InnovationCase]:
@@ -125,17 +128,33 @@ def case_record(case: InnovationCase, *, base_url: str = "") -> dict:
         "purpose": case.purpose.code if case.purpose_id else None,
         "uses_ict": case.uses_ict,
         "ict_description": case.ict_description,
+        "ict_description_local": case.ict_description_local,
+        "champion": case.champion,
+        "champion_local": case.champion_local,
         "participation_level": case.participation_level,
         "participant_kinds": [kind.code for kind in case.participant_kinds.all()],
         "obstacles": [
-            {"type": item.obstacle_type.code, "description": item.description} for item in case.obstacles.all()
+            {
+                "type": item.obstacle_type.code,
+                "description": item.description,
+                "description_local": item.description_local,
+            }
+            for item in case.obstacles.all()
         ],
-        "remedies": [{"type": item.remedy_type.code, "description": item.description} for item in case.remedies.all()],
+        "remedies": [
+            {
+                "type": item.remedy_type.code,
+                "description": item.description,
+                "description_local": item.description_local,
+            }
+            for item in case.remedies.all()
+        ],
         "outcomes": [
             {
                 "indicator": item.indicator,
                 "indicator_local": item.indicator_local,
                 "unit": item.unit,
+                "unit_local": item.unit_local,
                 "baseline": _number(item.baseline),
                 "result": _number(item.result),
                 "verification": item.verification,
@@ -185,10 +204,12 @@ class _Echo:
         return value
 
 
-def iter_csv(*, base_url: str = "") -> Iterator[str]:
+def iter_csv(*, base_url: str = "", header: str = "labels") -> Iterator[str]:
+    """The CSV, its header row the columns' names in the active language (``header="keys"``: the
+    stable keys, for programs)."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # byte order mark: spreadsheet programs then read the Korean text as UTF-8
-    yield writer.writerow(CSV_COLUMNS)
+    yield writer.writerow(CSV_COLUMNS if header == "keys" else [str(label) for label in CSV_HEADERS.values()])
     for case in published_cases().iterator(chunk_size=CHUNK):
         yield writer.writerow(csv_row(case_record(case, base_url=base_url)))
 

@@ -6,6 +6,7 @@ silently drops bots, and comments held for moderation by managers."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from django.conf import settings
@@ -105,6 +106,16 @@ def _rate_limited(client: str) -> bool:
     return count > limit
 
 
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def comment_language(comment: str) -> str:
+    """``ko`` for a comment with Hangul in it, ``en`` for any other, empty for none."""
+    if not comment:
+        return ""
+    return "ko" if HANGUL.search(comment) else "en"
+
+
 def give_feedback(
     *,
     case: InnovationCase,
@@ -139,6 +150,7 @@ def give_feedback(
                 visitor=visitor,
                 felt=felt,
                 comment=comment,
+                comment_language=comment_language(comment),
                 moderation=ModerationState.PENDING if comment else ModerationState.NONE,
             )
     except IntegrityError:  # a concurrent answer by the same visitor won the race

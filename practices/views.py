@@ -79,6 +79,7 @@ def practice_list(request):
             "count_cap": COUNT_CAP,
             "rank_capped": ranked and paginator.count >= RANK_CAP,
             "rank_cap": RANK_CAP,
+            "filter_count": len(data),
             "choices": {
                 "cycles": public.published_cycles(),
                 "tiers": form.fields["tier"].choices,
@@ -219,7 +220,8 @@ def open_data(request):
             "registry_attribution": opendata.REGISTRY_ATTRIBUTION,
             "registry_note": opendata.REGISTRY_NOTE,
             "illustrative_note": opendata.ILLUSTRATIVE_NOTE,
-            "columns": opendata.CSV_COLUMNS,
+            "columns": opendata.CSV_HEADERS.items(),
+            "csv_keys_url": reverse("practices:open_data_csv") + "?header=keys",
         },
     )
 
@@ -235,7 +237,7 @@ def _download(content, *, content_type: str, filename: str) -> StreamingHttpResp
 def open_data_csv(request):
     base_url = request.build_absolute_uri("/")[:-1]
     return _download(
-        opendata.iter_csv(base_url=base_url),
+        opendata.iter_csv(base_url=base_url, header="keys" if request.GET.get("header") == "keys" else "labels"),
         content_type="text/csv; charset=utf-8",
         filename="innovation-awards-cases.csv",
     )

@@ -26,7 +26,7 @@ def _outcome_claim(outcome: Outcome) -> str:
         return "" if value is None else f"{value.normalize():f}"
 
     figures = " → ".join(part for part in (number(outcome.baseline), number(outcome.result)) if part)
-    claim = " ".join(part for part in (figures, outcome.unit if figures else "") if part)
+    claim = " ".join(part for part in (figures, outcome.display_unit if figures else "") if part)
     evidence = outcome.display_evidence or outcome.evidence_url
     return escape(" — ".join(part for part in (claim, evidence) if part))
 
@@ -173,9 +173,25 @@ NO_AWARD = "none"
 
 class DecisionForm(forms.Form):
     level = forms.ChoiceField(label=_("Award"))
-    rationale = forms.CharField(
-        label=_("Rationale"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    rationale_local = forms.CharField(
+        label=_("Rationale (Korean)"),
+        max_length=TEXT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "ko"}),
     )
+    rationale = forms.CharField(
+        label=_("Rationale (English)"),
+        max_length=TEXT_MAX_LENGTH,
+        required=False,
+        help_text=_("Optional: for visitors who read English."),
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not ((cleaned.get("rationale_local") or "").strip() or (cleaned.get("rationale") or "").strip()):
+            self.add_error("rationale_local", _("Give the rationale of the decision."))
+        return cleaned
 
     def __init__(self, *args, cycle: AwardCycle, **kwargs):
         super().__init__(*args, **kwargs)

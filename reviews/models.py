@@ -145,7 +145,7 @@ class AwardDecision(models.Model):
 
     case = models.OneToOneField(InnovationCase, on_delete=models.PROTECT, related_name="decision")
     level = models.ForeignKey(AwardLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
-    rationale = models.TextField(_("rationale"), max_length=TEXT_MAX_LENGTH)
+    rationale = models.TextField(_("rationale (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
     rationale_local = models.TextField(_("rationale (Korean)"), max_length=TEXT_MAX_LENGTH, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
@@ -153,6 +153,9 @@ class AwardDecision(models.Model):
     class Meta:
         verbose_name = _("award decision")
         verbose_name_plural = _("award decisions")
+        constraints = [
+            models.CheckConstraint(name="decision_has_rationale", condition=~Q(rationale="") | ~Q(rationale_local="")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case}: {self.level or '-'}"

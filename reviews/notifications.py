@@ -1,8 +1,8 @@
 """E-mails to reviewers and submitters, each in the recipient's language.
 
-Users have no language preference stored (accounts has no such field), so the recipient's language is
-``settings.LANGUAGE_CODE`` — the site's default, which is also the language of the first page a new
-visitor sees. ``recipient_language`` is the one place to change when a preference is added.
+A user's language is the one they last used on the site (``User.language``, set when they sign in or
+switch language); someone who never signed in gets ``settings.LANGUAGE_CODE``, the site's default.
+``recipient_language`` is the one place that reads it.
 
 Services call these inside their transaction: each message is rendered now and stored in the outbox
 (``outbox.services.queue_emails``), so nothing is sent for a rolled-back write, nothing committed is
@@ -26,7 +26,8 @@ from .models import AwardDecision, ReviewAssignment
 
 
 def recipient_language(user) -> str:
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
+    language = getattr(user, "language", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _render(user, *, subject: str, template: str, context: dict) -> Email | None:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -179,7 +180,7 @@ def _review(assignment: ReviewAssignment) -> Review | None:
 @predicate(
     message=lambda user, assignment: (
         gettext("This review was submitted on %(date)s and is locked; it can no longer be changed.")
-        % {"date": timezone.localtime(_review(assignment).submitted_at).strftime("%Y-%m-%d %H:%M")}
+        % {"date": date_format(timezone.localtime(_review(assignment).submitted_at), "DATETIME_FORMAT")}
     ),
     error=Conflict,
     code="review_locked",

@@ -211,17 +211,21 @@ def _apply_outcome_consensus(case: InnovationCase) -> None:
 
 
 @transaction.atomic
-def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, rationale: str) -> AwardDecision:
-    """Give ``case`` an award ``level`` of its cycle (None: no award) with a rationale.
+def decide_case(
+    *, actor, case: InnovationCase, level: AwardLevel | None, rationale: str = "", rationale_local: str = ""
+) -> AwardDecision:
+    """Give ``case`` an award ``level`` of its cycle (None: no award) with a rationale, in Korean
+    (``rationale_local``), English (``rationale``) or both.
 
     Row locks on the case and then the level make concurrent decisions wait for each other, so a quota
     is never exceeded and a case is never decided twice (the one-to-one constraint backs this up)."""
     case = workflow.lock(case)
     require(actor, "reviews.decide_case", case)
     rationale = (rationale or "").strip()
-    if not rationale:
+    rationale_local = (rationale_local or "").strip()
+    if not (rationale or rationale_local):
         missing = _("Give the rationale of the decision.")
-        raise ApplicationError(missing, fields={"rationale": [missing]})
+        raise ApplicationError(missing, fields={"rationale_local": [missing]})
     if level is not None:
         level = AwardLevel.objects.select_for_update().get(pk=level.pk)
         if level.cycle_id != case.cycle_id:
@@ -236,7 +240,12 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
     try:
         with transaction.atomic():
             decision = AwardDecision.objects.create(
-                case=case, level=level, rationale=rationale, decided_by=actor, decided_at=timezone.now()
+                case=case,
+                level=level,
+                rationale=rationale,
+                rationale_local=rationale_local,
+                decided_by=actor,
+                decided_at=timezone.now(),
             )
     except IntegrityError:
         raise Conflict(_("“%(case)s” has already been decided.") % {"case": case}, code="already_decided") from None
@@ -246,7 +255,7 @@ def decide_case(*, actor, case: InnovationCase, level: AwardLevel | None, ration
         case,
         to_state=CaseState.AWARDED if level else CaseState.NOT_AWARDED,
         actor=actor,
-        message=rationale,
+        message=rationale_local or rationale,
     )
     notifications.notify_decision(decision)
     return decision

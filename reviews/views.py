@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts import kept_input
@@ -215,18 +216,19 @@ def assignment(request, year):
     )
 
 
+# Lazy: the labels are read per request, in its language.
 RANKING_COLUMNS = [
-    ("title", _("Case")),
-    ("government", _("Government")),
-    ("state", _("State")),
-    ("count", _("Reviews")),
-    ("mean", _("Mean")),
-    ("median", _("Median")),
-    ("std", _("Std. dev.")),
-    ("z_mean", _("Normalised (mean z)")),
-    ("disagreement", _("Disagreement")),
-    ("verified", _("Outcomes verified %")),
-    ("decision", _("Decision")),
+    ("title", gettext_lazy("Case")),
+    ("government", gettext_lazy("Government")),
+    ("state", gettext_lazy("State")),
+    ("count", gettext_lazy("Reviews")),
+    ("mean", gettext_lazy("Mean")),
+    ("median", gettext_lazy("Median")),
+    ("std", gettext_lazy("Std. dev.")),
+    ("z_mean", gettext_lazy("Normalised (mean z)")),
+    ("disagreement", gettext_lazy("Disagreement")),
+    ("verified", gettext_lazy("Outcomes verified %")),
+    ("decision", gettext_lazy("Decision")),
 ]
 
 
@@ -291,6 +293,7 @@ def case(request, pk):
                         case=the_case,
                         level=decision_form.chosen_level(),
                         rationale=decision_form.cleaned_data["rationale"],
+                        rationale_local=decision_form.cleaned_data["rationale_local"],
                     )
                     messages.success(request, _("The decision was recorded."))
                     return redirect("reviews:case", pk=the_case.pk)

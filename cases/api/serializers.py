@@ -69,7 +69,8 @@ def _code_field(model, *, name: str, **kwargs) -> serializers.SlugRelatedField:
 class TypedRowSerializer(serializers.Serializer):
     type = serializers.CharField()
     label = serializers.CharField()
-    description = serializers.CharField()
+    description = serializers.CharField(help_text="In English (may be empty)")
+    description_local = serializers.CharField(help_text="In Korean (may be empty)")
 
 
 class OutcomeReadSerializer(serializers.ModelSerializer):
@@ -135,13 +136,23 @@ class CaseSerializer(serializers.ModelSerializer):
 
     def get_obstacles(self, case) -> list[dict]:
         return [
-            {"type": row.obstacle_type.code, "label": row.obstacle_type.label, "description": row.description}
+            {
+                "type": row.obstacle_type.code,
+                "label": row.obstacle_type.label,
+                "description": row.description,
+                "description_local": row.description_local,
+            }
             for row in case.obstacles.all()
         ]
 
     def get_remedies(self, case) -> list[dict]:
         return [
-            {"type": row.remedy_type.code, "label": row.remedy_type.label, "description": row.description}
+            {
+                "type": row.remedy_type.code,
+                "label": row.remedy_type.label,
+                "description": row.description,
+                "description_local": row.description_local,
+            }
             for row in case.remedies.all()
         ]
 
@@ -160,10 +171,11 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class _TypedRowWriteSerializer(serializers.ModelSerializer):
-    """An obstacle or remedy: its taxonomy code as ``type`` and the model's ``description``."""
+    """An obstacle or remedy: its taxonomy code as ``type`` and the model's ``description`` in
+    English and ``description_local`` in Korean."""
 
     class Meta:
-        fields = ("type", "description")
+        fields = ("type", "description_local", "description")
 
 
 class ObstacleWriteSerializer(_TypedRowWriteSerializer):
@@ -248,11 +260,13 @@ class CaseWriteSerializer(serializers.ModelSerializer):
             arguments["participant_kinds"] = data.pop("participant_kinds")
         if "obstacles" in data:
             arguments["obstacles"] = [
-                ObstacleItem(row["type"], row.get("description", "")) for row in data.pop("obstacles")
+                ObstacleItem(row["type"], row.get("description", ""), row.get("description_local", ""))
+                for row in data.pop("obstacles")
             ]
         if "remedies" in data:
             arguments["remedies"] = [
-                RemedyItem(row["type"], row.get("description", "")) for row in data.pop("remedies")
+                RemedyItem(row["type"], row.get("description", ""), row.get("description_local", ""))
+                for row in data.pop("remedies")
             ]
         if "outcomes" in data:
             arguments["outcomes"] = data.pop("outcomes")

@@ -53,6 +53,150 @@ CHAMPIONS = {
     "health_director": ("Director of Health and Welfare", "보건복지국장"),
 }
 
+# Units of the outcomes in Korean, as a ministry report writes them.
+UNITS_KO = {
+    "%": "%",
+    "cases/year": "건/년",
+    "persons": "명",
+    "persons/year": "명/년",
+    "days": "일",
+    "cases": "건",
+    "minutes": "분",
+    "KRW million/year": "백만 원/년",
+    "farms": "농가",
+    "households": "가구",
+    "firms": "개 기업",
+    "stations": "개소",
+    "hours": "시간",
+    "points out of 100": "점(100점 만점)",
+    "stops": "개 정류장",
+    "m": "m",
+    "plants": "개 사업장",
+    "calls/month": "건/월",
+    "visits": "회",
+    "books": "권",
+    "cases/month": "건/월",
+    "reams/year": "연(500매)/년",
+    "villages": "개 마을",
+    "trips": "회",
+    "wells": "개 관정",
+    "groups": "개 단체",
+    "km/h": "km/h",
+    "contracts/year": "건/년",
+    "species": "종",
+    "index": "지수",
+    "cameras": "대",
+    "ha": "ha",
+    "proposals/year": "건/년",
+    "proposals": "건",
+    "documents/year": "건/년",
+    "trips/year": "회/년",
+    "studios": "개 공방",
+    "person-days/year": "인일/년",
+    "matches/year": "건/년",
+    "books/year": "권/년",
+    "visits/month": "회/월",
+    "persons/weekend": "명/주말",
+    "pupils": "명",
+    "products": "개 품목",
+    "trees": "그루",
+    "rentals": "회",
+}
+
+# How ICT was used, in Korean (written for Korean readers, not word for word), by case key.
+ICT_KO = {
+    "2005-gyeonggi-factory-permit-one-stop": (
+        "31개 시·군 전자문서시스템과 연계한 웹 기반 인허가 포털 구축, 온라인 처리상황 조회 및 문자(SMS) 알림 제공"
+    ),
+    "2005-gyeongnam-water-quality-monitoring": (
+        "자동측정소 원격계측 자료를 상황실로 전송하고 도 누리집에 매시간 공개, 취수장에 문자 경보 발송"
+    ),
+    "2005-busan-bus-information-system": (
+        "버스 차내 GPS 단말기와 교통정보센터 간 무선 데이터 통신, 정류장 안내판과 인터넷·모바일 도착정보 제공"
+    ),
+    "2005-incheon-fez-investment-one-stop": (
+        "국·영문 투자 포털을 통한 온라인 신청서 관계기관 자동 배분, 민원 처리 추적 데이터베이스 및 투자자 알림"
+    ),
+    "2005-gwangju-u-care-elderly-alone": (
+        "가정 내 응급호출 버튼과 동작감지 센서 신호를 전화선으로 24시간 관제센터에 전송"
+    ),
+    "2005-ulsan-industrial-air-alerts": (
+        "대기·악취 자동측정기 원격계측과 풍향·풍속 자료를 결합하여 문자 경보 발송 및 누리집 공개"
+    ),
+    "2005-suwon-sms-petition-tracking": "민원처리시스템과 문자 발송 시스템을 연계하고 처리상황 조회 누리집 운영",
+    "2005-pohang-underground-utility-gis": (
+        "기관별로 갱신하는 지하시설물 통합 지리정보시스템(GIS) 데이터베이스를 굴착 허가 처리와 연계"
+    ),
+    "2005-gunpo-one-card-libraries": (
+        "통합 도서관리시스템 도입: 공동 소장자료 목록, 전자태그(RFID) 회원증, 온라인 예약"
+    ),
+    "2005-songpa-resident-parking-sharing": (
+        "대기자 명단 공개, 공유 등록·요금 납부가 가능한 온라인 배정시스템과 단속용 휴대 단말기 운영"
+    ),
+    "2005-daedeok-paperless-office": (
+        "원격 결재가 가능한 전자결재·기록관리시스템과 행정 지식 공유 게시판(내부망) 구축"
+    ),
+    "2005-gijang-village-disaster-warnings": (
+        "기상특보와 연계한 마을 방송 원격제어 시스템 구축, 문자 경보 및 휴대전화를 이용한 긴급 방송"
+    ),
+    "2005-haenam-farmland-gis-payments": (
+        "지적도·항공사진·현장조사 자료를 통합한 농지 지리정보시스템을 직불금 지급 데이터베이스와 연계"
+    ),
+    "2006-chungnam-farm-online-market": (
+        "농가별 상품 소개, 온라인 결제, 택배 연동, 구매후기 관리 기능을 갖춘 전자상거래 장터 운영"
+    ),
+    "2006-gyeongbuk-remote-health-consultation": (
+        "보건진료소에 화상회의 장비와 디지털 진단기기를 설치하고 초고속망으로 협력병원과 연결"
+    ),
+    "2006-jeju-groundwater-monitoring": (
+        "관정 자동수위계 원격계측 자료를 지하수 통합 데이터베이스에 모아 누리집에 공개"
+    ),
+    "2006-incheon-integrated-signal-control": (
+        "차량검지기·CCTV·중앙 신호제어·도로전광표지(VMS)를 연계한 교통신호 통합 제어"
+    ),
+    "2006-ulsan-contract-disclosure": "재무회계·계약관리시스템과 연계한 계약정보 공개 포털 운영",
+    "2006-gumi-industrial-gis": (
+        "공장용지와 기업정보를 담은 웹 기반 지리정보시스템을 구축하여 "
+        "기업·투자자를 위한 온라인 원스톱 민원창구로 함께 운영"
+    ),
+    "2006-anyang-integrated-cctv-centre": ("경찰과 함께 쓰는 CCTV 통합관제센터 운영, 영상 저장과 열람 권한 통제"),
+    "2006-gangneung-forest-fire-watch": (
+        "무선망으로 연결한 원격 회전형 감시카메라와 지리정보시스템 기반 상황실 출동 지령"
+    ),
+    "2006-jinju-land-use-online-prereview": (
+        "필지별 토지이용 정보를 누리집에 공개하고 관련 부서가 함께 쓰는 온라인 사전검토 절차 운영"
+    ),
+    "2006-gangseo-welfare-eligibility-check": (
+        "본인 동의를 받아 국세·재산·건강보험 자료를 연계 조회하는 통합 자격 확인 화면 구축"
+    ),
+    "2006-gwangju-bukgu-participatory-budgeting": (
+        "예산 공개·주민 제안 누리집에서 온라인 의견 제출과 투표를 받아 주민참여예산위원회 심의에 반영"
+    ),
+    "2006-ulsan-junggu-certificate-kiosks": "지문 인증 방식의 무인민원발급기를 행정정보 전산망과 연결하여 설치",
+    "2006-ongjin-island-online-services": (
+        "섬 지역 면사무소와 군 전산망 연결, 온라인 민원 신청, 여객선 운항·해상 기상정보 서비스 제공"
+    ),
+    "2006-yeoju-online-ceramics-market": (
+        "가상 전시관, 온라인 상점, 품질인증 등록, 주문 처리 기능을 갖춘 도자기 포털 운영"
+    ),
+    "2006-jeungpyeong-road-name-addresses": (
+        "지리정보시스템 기반 도로명주소 전자지도를 구축하여 119·택배 업체와 공유하고 군 누리집에 공개"
+    ),
+    "2005-gangwon-small-contract-e-procurement": "도 회계시스템과 연계한 소액계약 온라인 견적·입찰 창구 운영",
+    "2005-gwanak-youth-job-matching": "구인 기업과 구직 청년이 등록하는 일자리 연결 누리집 운영 및 문자 알림",
+    "2005-mokpo-parking-information": ("주차장 입출차 계수기와 도로전광표지를 연계하고 주차 가능 대수를 누리집에 공개"),
+    "2006-daejeon-library-network": "도서관 통합 소장자료 검색 누리집과 공동 회원 데이터베이스 구축",
+    "2006-chuncheon-food-street-online-map": "음식점이 직접 정보를 고칠 수 있는 다국어 음식점 안내 지도 누리집 운영",
+    "2006-suseong-education-information-portal": (
+        "학교·지역 교육프로그램 정보를 한데 모은 교육정보 포털 운영 및 전자우편 안내"
+    ),
+    "2007-gumi-mobile-factory-safety-inspection": "공장 등록대장에 무선으로 접속하는 현장점검용 휴대 단말기 보급",
+    "2007-gangnam-petition-status-online": "민원처리시스템과 연계한 처리상황 조회 누리집 운영",
+    "2007-changwon-public-bicycles": "교통카드 인식기를 갖춘 무인 대여소와 이용기록 중앙 데이터베이스 구축",
+    "2007-wando-abalone-online-sales": "이력 표시 라벨과 택배 연동 기능을 갖춘 전복 온라인 상점 운영",
+}
+
+
 AWARDED, NOT_AWARDED, CYCLE_2007 = [], [], []
 
 
@@ -95,6 +239,7 @@ def case(
             "purpose": PURPOSES[purpose],
             "uses_ict": ict,
             "ict_description": ict_desc if ict else "",
+            "ict_description_ko": ICT_KO[key] if ict and ict_desc else "",
             "population": None,  # filled from the registry below
             "population_adjusted": False,
             "started_on": started,
@@ -111,6 +256,7 @@ def case(
                     "indicator_en": ie,
                     "indicator_ko": ik,
                     "unit": u,
+                    "unit_ko": UNITS_KO[u],
                     "baseline": b,
                     "result": r,
                     "evidence_en": ee,

@@ -304,7 +304,18 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Local Government Innovation Awards API",
-    "DESCRIPTION": "Awarded innovation cases of Korean local governments, the registry and live statistics.",
+    "DESCRIPTION": (
+        "Awarded innovation cases of Korean local governments, the registry and live statistics.\n\n"
+        "**Two languages.** Every text written by people comes as a pair: `x` is the English version and "
+        "`x_local` the Korean one (`title`/`title_local`, `summary`/`summary_local`, `description`/"
+        "`description_local`, `ict_description`/`ict_description_local`, `champion`/`champion_local`, "
+        "obstacles' and remedies' `description`/`description_local`, outcomes' `indicator`/"
+        "`indicator_local`, `unit`/`unit_local` and `evidence`/`evidence_local`, decisions' `rationale`/"
+        "`rationale_local`), as for governments' and taxonomies' `name`/`name_local`. Korean is the "
+        "primary language; either may be empty, in which case show the other and say that it is the other "
+        "language. Search and filters match both. Labels (`label`, `government_name`) follow the request's "
+        "language (`Accept-Language`)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

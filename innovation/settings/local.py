@@ -8,3 +8,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# `make run` collects the static files compressed (gzip, Brotli) and WhiteNoise serves those, as in
+# production; a plain `manage.py runserver` keeps serving the source files so that edits show at once.
+if env_bool("DJANGO_COMPRESSED_STATIC", False):
+    STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
+    WHITENOISE_USE_FINDERS = False
+    WHITENOISE_AUTOREFRESH = False

@@ -129,14 +129,24 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AwardDecision
-        fields = ["id", "case", "level", "level_code", "rationale", "decided_by", "decided_at"]
+        fields = ["id", "case", "level", "level_code", "rationale", "rationale_local", "decided_by", "decided_at"]
         read_only_fields = fields
 
 
 class DecisionWriteSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     level = serializers.IntegerField(allow_null=True, help_text="An award level of the case's cycle; null: no award")
-    rationale = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    rationale = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, help_text="The rationale in English"
+    )
+    rationale_local = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, help_text="The rationale in Korean"
+    )
+
+    def validate(self, data):
+        if not (data.get("rationale", "").strip() or data.get("rationale_local", "").strip()):
+            raise serializers.ValidationError({"rationale_local": [_("Give the rationale of the decision.")]})
+        return data
 
 
 class RevisionRequestSerializer(serializers.Serializer):

@@ -154,7 +154,13 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             level = AwardLevel.objects.filter(pk=data["level"]).first()
             if level is None:
                 raise serializers.ValidationError({"level": ["No such award level."]})
-        decision = services.decide_case(actor=request.user, case=case, level=level, rationale=data["rationale"])
+        decision = services.decide_case(
+            actor=request.user,
+            case=case,
+            level=level,
+            rationale=data.get("rationale", ""),
+            rationale_local=data.get("rationale_local", ""),
+        )
         return Response(s.DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.RevisionRequestSerializer, responses=None)

@@ -71,7 +71,12 @@ def test_submitter_creates_complete_draft_and_submits_it(api, submitter, cycle, 
     assert data["state"] == "draft"
     assert data["government"] == submitter.government.code
     assert data["obstacles"] == [
-        {"type": "lack_of_cooperation", "label": "Lack of cooperation", "description": "Departments resisted"}
+        {
+            "type": "lack_of_cooperation",
+            "label": "Lack of cooperation",
+            "description": "Departments resisted",
+            "description_local": "",
+        }
     ]
     assert data["outcomes"][0]["baseline"] == "30.00"
     assert data["tier"] is None and data["population"] is None
@@ -291,3 +296,28 @@ def test_list_query_count_does_not_grow(api, django_assert_max_num_queries):
         CaseFactory(awarded=True, obstacles=["lack_of_expertise"], remedies=["perseverance"])
     with django_assert_max_num_queries(10):
         assert api.get(URL).json()["count"] == 5
+
+
+def test_submitter_writes_both_languages_of_every_text(api, submitter, cycle, taxonomies):
+    api.force_authenticate(submitter)
+    payload = {
+        **full_payload(cycle),
+        "title_local": "웹 지리정보시스템",
+        "ict_description_local": "웹 기반 지리정보시스템",
+        "champion_local": "시장",
+        "champion": "Mayor",
+        "obstacles": [{"type": "lack_of_cooperation", "description": "Resisted", "description_local": "부서 반발"}],
+        "remedies": [{"type": "induced_cooperation", "description_local": "합동 워크숍"}],
+        "outcomes": [{"indicator_local": "인허가 처리 일수", "unit_local": "일", "baseline": "30", "result": "7"}],
+    }
+    response = api.post(URL, payload, format="json")
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert (data["title_local"], data["ict_description_local"], data["champion_local"]) == (
+        "웹 지리정보시스템",
+        "웹 기반 지리정보시스템",
+        "시장",
+    )
+    assert [(row["description"], row["description_local"]) for row in data["obstacles"]] == [("Resisted", "부서 반발")]
+    assert [(row["description"], row["description_local"]) for row in data["remedies"]] == [("", "합동 워크숍")]
+    assert (data["outcomes"][0]["indicator_local"], data["outcomes"][0]["unit_local"]) == ("인허가 처리 일수", "일")

@@ -86,8 +86,14 @@ def test_update_draft_records_changes_with_old_and_new_values(submitter, cycle):
     assert event.changes["started_on"] == [None, "2006-03-01"]
     assert "uses_ict" not in event.changes
     assert event.changes["participant_kinds"] == [[], ["citizens"]]
-    assert event.changes["obstacles"] == [[], [{"type": "conflict_of_interest", "description": "Resistance"}]]
-    assert event.changes["remedies"] == [[], [{"type": "induced_cooperation", "description": "Talks"}]]
+    assert event.changes["obstacles"] == [
+        [],
+        [{"type": "conflict_of_interest", "description": "Resistance", "description_local": ""}],
+    ]
+    assert event.changes["remedies"] == [
+        [],
+        [{"type": "induced_cooperation", "description": "Talks", "description_local": ""}],
+    ]
     assert event.changes["outcomes"][1][0]["baseline"] == "10"
 
 

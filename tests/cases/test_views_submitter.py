@@ -251,7 +251,7 @@ def test_outcome_without_indicator_is_an_error_keeping_input(client, submitter, 
     response = client.post(edit_url(draft, "outcomes"), data)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Name the indicator in English or Korean." in body
+    assert "Name the indicator in Korean or English." in body
     assert "Typed" in body
     assert Outcome.objects.count() == 0
 

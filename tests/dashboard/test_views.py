@@ -78,8 +78,17 @@ def test_no_inline_script_and_the_figures_are_json_data_blocks(client, demo_data
     parser = Scripts()
     parser.feed(html)
     sources = [attrs["src"] for attrs, _text in parser.scripts if "src" in attrs]
-    assert sources == ["/static/vendor/plotly/plotly.min.js", "/static/js/dashboard.js"]
-    blocks = [(attrs, text) for attrs, text in parser.scripts if "src" not in attrs]
+    assert sources == ["/static/js/site.js", "/static/js/dashboard.js"]
+    # dashboard.js fetches plotly.js (the basic bundle) itself, once a chart comes near the screen.
+    assert [attrs.get("data-plotly") for attrs, _text in parser.scripts if "src" in attrs] == [
+        None,
+        "/static/vendor/plotly/plotly-basic.min.js",
+    ]
+    inline = [(attrs, text) for attrs, text in parser.scripts if "src" not in attrs and "type" not in attrs]
+    # The one inline script (with the request's nonce) only tells the stylesheets that JavaScript runs.
+    assert [text.strip() for _attrs, text in inline] == ['document.documentElement.classList.add("js");']
+    assert all(attrs.get("nonce") for attrs, _text in inline)
+    blocks = [(attrs, text) for attrs, text in parser.scripts if "src" not in attrs and "type" in attrs]
     assert all(attrs.get("type") == "application/json" for attrs, _text in blocks)
     figures = {attrs["id"]: json.loads(text) for attrs, text in blocks}
     assert "figure-tier_representation" in figures

@@ -48,7 +48,13 @@ def heading(page):
 
 
 def log_out(page):
-    page.locator("header form[action='/accounts/logout/'] button").click()
+    """With the header's button, or on a phone from the menu (KRDS mobile menu), as a person does."""
+    menu = page.locator('button[aria-controls="mobile-nav"]')
+    if menu.is_visible():
+        menu.click()
+        page.locator("#mobile-nav form[action='/accounts/logout/'] button").click()
+    else:
+        page.locator(".header-tools form[action='/accounts/logout/'] button").click()
     page.wait_for_load_state()
 
 

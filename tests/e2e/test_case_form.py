@@ -61,7 +61,7 @@ def test_submitter_fills_saves_returns_and_submits(page, live_server, tmp_path, 
     expect(page.locator('[aria-current="step"]')).to_contain_text("Purpose and ICT")
     choose(page, "Service improvement")
     choose(page, "ICT was the major means")
-    page.get_by_label("How ICT was used").fill("A web-based geographic information system")
+    page.get_by_label("How ICT was used (English)").fill("A web-based geographic information system")
     # Keyboard: focus the button and press Enter.
     page.get_by_role("button", name="Save and continue").focus()
     page.keyboard.press("Enter")
@@ -69,11 +69,11 @@ def test_submitter_fills_saves_returns_and_submits(page, live_server, tmp_path, 
     # 3. Obstacles
     expect(page.locator('[aria-current="step"]')).to_contain_text("Obstacles")
     page.get_by_label(re.compile(r"^Obstacle\b")).select_option(label="Lack of cooperation")
-    page.get_by_label("How it showed").fill("Departments guarded their data.")
+    page.get_by_label("How it showed (English)").fill("Departments guarded their data.")
     save_and_continue(page)
     # 4. Remedies
     page.get_by_label(re.compile(r"^Remedy\b")).select_option(label="Induced cooperation")
-    page.get_by_label("What was done").fill("Joint workshops.")
+    page.get_by_label("What was done (English)").fill("Joint workshops.")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_load_state()
     expect(page.get_by_text("Draft saved.")).to_be_visible()
@@ -86,12 +86,12 @@ def test_submitter_fills_saves_returns_and_submits(page, live_server, tmp_path, 
     page.get_by_role("link", name="Edit the draft").click()
     expect(page.get_by_label("Title (English)")).to_have_value("Web GIS for investors")
     page.get_by_role("link", name=re.compile("Remedies")).click()
-    expect(page.get_by_label("What was done").first).to_have_value("Joint workshops.")
+    expect(page.get_by_label("What was done (English)").first).to_have_value("Joint workshops.")
     page.get_by_role("link", name=re.compile("Outcomes and evidence")).click()
 
     # 5. Outcomes
     page.get_by_label("Indicator (English)").fill("Days to get a factory permit")
-    page.get_by_label("Unit").fill("days")
+    page.get_by_label("Unit (English)").fill("days")
     page.get_by_label("Baseline").fill("30")
     page.get_by_label("Result").fill("7")
     save_and_continue(page)

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.accounts.helpers import sign_in
 
@@ -25,13 +26,23 @@ def test_dashboard_draws_every_chart_locally_without_csp_violations(page, live_s
         ),
     )
 
+    plotly_requests: list[str] = []
+    page.on("request", lambda request: plotly_requests.append(request.url) if "plotly" in request.url else None)
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/dashboard/")
+    page.wait_for_load_state("networkidle")
     charts = page.locator("[data-figure]")
     count = charts.count()
     # Every table but the per-case feedback list and the feedback answers (nobody answered in the demo);
     # anonymous visitors have no award rate.
     assert count == 8
-    page.wait_for_function(f"document.querySelectorAll('[data-rendered=true]').length === {count}")
+    # On a phone the tables come first and plotly.js only when a chart comes near the screen.
+    assert plotly_requests == []
+    assert page.locator("[data-rendered=true]").count() == 0
+    for index in range(count):
+        charts.nth(index).scroll_into_view_if_needed()
+        expect(charts.nth(index)).to_have_attribute("data-rendered", "true")
+    assert plotly_requests == [live_server.url + "/static/vendor/plotly/plotly-basic.min.js"]
     # plotly drew SVG bars/lines into every chart.
     assert page.locator("[data-figure] svg.main-svg").count() >= count
     assert page.locator("#tier_representation [data-figure] g.trace.bars").count() == 2
@@ -56,7 +67,9 @@ def test_cycle_filter_redraws_with_fewer_cases(page, live_server, demo):
     page.wait_for_load_state()
     assert "cycle=2005" in page.url
     assert page.locator("#tier_representation tr[data-key=total] td").first.inner_text() == "21 (100.0)"
-    page.wait_for_selector("#tier_representation [data-rendered=true]")
+    chart = page.locator("#tier_representation [data-figure]")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_have_attribute("data-rendered", "true")
 
 
 RUN_AXE = """async () => {
@@ -84,7 +97,9 @@ def test_manager_view_in_korean_with_scope_and_award_rate_is_accessible(page, li
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
     page.goto(live_server.url + "/dashboard/?scope=submitted")
-    page.wait_for_selector("#award_rate_by_tier [data-rendered=true]")
+    chart = page.locator("#award_rate_by_tier [data-figure]")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_have_attribute("data-rendered", "true")
     assert page.locator("html").get_attribute("lang") == "ko"
     assert page.locator("input[name=scope][value=submitted]").is_checked()
     assert [line for line in console if "Content Security Policy" in line] == []

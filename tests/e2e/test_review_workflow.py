@@ -126,7 +126,7 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     expect(page.locator("table.ranking-table tbody tr").first).to_contain_text("4.67")
     page.get_by_role("link", name="Web GIS for investors").click()
     page.get_by_label("Award").select_option(label="Grand Prize")
-    page.get_by_label("Rationale").fill("Highest score with verified results.")
+    page.get_by_label("Rationale (English)").fill("Highest score with verified results.")
     click(page, "Record the decision")
     expect(page.locator("#decision")).to_contain_text("Grand Prize")
     page.goto(f"{live_server.url}/reviews/manage/2098/")

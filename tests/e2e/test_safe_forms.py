@@ -258,7 +258,9 @@ def test_the_dialog_fits_a_390px_phone(page, live_server, draft):
     log_in(page, live_server, "gumi-staff")
     page.goto(edit(live_server, draft, "basics"))
     page.locator("#id_title").fill("Changed on a phone")
-    page.get_by_role("button", name="한국어").click()
+    page.locator('button[aria-controls="mobile-nav"]').click()  # on a phone the switch is in the menu
+    page.locator("#mobile-nav").get_by_role("button", name="한국어").click()
+    expect(page.locator("#mobile-nav")).to_be_hidden()
     dialog = page.locator("#unsaved-changes-dialog")
     expect(dialog).to_be_visible()
     box = dialog.bounding_box()

@@ -1,5 +1,6 @@
 """The 42 awarded demo cases aggregate to every figure the study prints (Tables 1-4)."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -7,6 +8,7 @@ from django.db.models import Count, Sum
 
 from cases.models import CaseObstacle, CaseRemedy, CaseState, CycleState, InnovationCase
 from core.numbers import average
+from reviews.models import AwardDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +96,38 @@ def test_load_demo_twice_creates_no_duplicate_cases(demo_data):
     before = InnovationCase.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert InnovationCase.objects.count() == before
+
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def test_every_demo_case_has_every_text_in_korean_and_in_english(demo_data):
+    cases = InnovationCase.objects.prefetch_related("obstacles", "remedies", "outcomes")
+    assert cases.count() == 64
+    for case in cases:
+        pairs = [
+            (case.title, case.title_local),
+            (case.summary, case.summary_local),
+            (case.description, case.description_local),
+            (case.champion, case.champion_local),
+        ]
+        if case.uses_ict:
+            pairs.append((case.ict_description, case.ict_description_local))
+        pairs += [(row.description, row.description_local) for row in [*case.obstacles.all(), *case.remedies.all()]]
+        for outcome in case.outcomes.all():
+            pairs += [
+                (outcome.indicator, outcome.indicator_local),
+                (outcome.unit, outcome.unit_local),
+                (outcome.evidence, outcome.evidence_local),
+            ]
+        for english, korean in pairs:
+            assert english and korean, (case.title, english, korean)
+            assert not HANGUL.search(english), english
+            # Korean is written in Hangul (units such as "%", "m" or "km/h" are the same in both).
+            assert HANGUL.search(korean) or korean == english, korean
+
+
+def test_every_demo_decision_has_its_rationale_in_both_languages(demo_data):
+    decisions = AwardDecision.objects.all()
+    assert decisions.count() == 56
+    assert all(decision.rationale and HANGUL.search(decision.rationale_local) for decision in decisions)

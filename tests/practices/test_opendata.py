@@ -39,7 +39,7 @@ def body(response) -> str:
 def test_csv_has_every_published_case_with_codes(client, seosan):
     CaseFactory(not_awarded=True, cycle=seosan.cycle)
     CaseFactory(awarded=True, cycle=AwardCycleFactory(state=CycleState.DECIDING))
-    response = client.get(reverse("practices:open_data_csv"))
+    response = client.get(reverse("practices:open_data_csv") + "?header=keys")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="innovation-awards-cases.csv"'
@@ -138,3 +138,16 @@ def test_docs_page_uses_the_csp_nonce_and_local_assets(client):
     assert f'<script nonce="{nonce}">' in html
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "title"),
+    [("en", ["ID", "Address", "Cycle"], "Title (Korean)"), ("ko", ["번호", "주소", "회차"], "제목(한글)")],
+)
+def test_csv_headers_follow_the_language_and_the_values_stay_codes(client, seosan, language, first, title):
+    response = client.get(reverse("practices:open_data_csv"), HTTP_ACCEPT_LANGUAGE=language)
+    rows = list(csv.reader(io.StringIO(body(response).lstrip("\ufeff"))))
+    assert rows[0][:3] == first
+    assert rows[0][opendata.CSV_COLUMNS.index("title_local")] == title
+    assert len(rows[0]) == len(opendata.CSV_COLUMNS)
+    assert rows[1][opendata.CSV_COLUMNS.index("tier")] == "city"  # codes, not labels, in every language

@@ -177,7 +177,7 @@ def test_decisions_revision_and_cycle_api(api, manager, cycle, case, reviewer, s
         "/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": ""}, format="json"
     )
     assert response.status_code == 400
-    assert response.json()["fields"] == {"rationale": ["This field may not be blank."]}
+    assert response.json()["fields"] == {"rationale_local": ["Give the rationale of the decision."]}
     response = api.post(
         "/api/v1/award-decisions/", {"case": case.pk, "level": grand.pk, "rationale": "Best."}, format="json"
     )

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils.formats import date_format
 
 from cases.models import CaseEvent, CaseState, CycleState, Outcome
 from cases.selectors import public_cases
@@ -33,7 +34,18 @@ def test_assigning_moves_a_submitted_case_into_review_and_notifies(
     assert (event.actor, event.from_state) == (manager, CaseState.SUBMITTED)
     assert [message.to for message in mail.outbox] == [[reviewer.email]]
     assert mail.outbox[0].subject == "New review assignment: One-stop firm service"
-    assert case.cycle.review_deadline.strftime("%Y-%m-%d") in mail.outbox[0].body
+    assert f"by {date_format(case.cycle.review_deadline, 'DATE_FORMAT')}." in mail.outbox[0].body
+
+
+def test_assignment_email_follows_the_language_the_reviewer_uses(
+    manager, case, reviewer, django_capture_on_commit_callbacks
+):
+    reviewer.language = "ko"  # set when they last signed in or switched language (accounts)
+    reviewer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign_reviewer(actor=manager, case=case, reviewer=reviewer, due_on=dt.date(2099, 9, 1))
+    assert mail.outbox[0].subject == f"새 심사 배정: {case.title_local}"
+    assert "2099년 9월 1일" in mail.outbox[0].body
 
 
 def test_assignment_email_is_in_the_recipients_language(
@@ -244,7 +256,7 @@ def test_decision_refusals(manager, deciding, reviewer):
     assert error.value.fields == {"level": ["This award level belongs to another cycle."]}
     with pytest.raises(ApplicationError) as error:
         services.decide_case(actor=manager, case=case, level=None, rationale="  ")
-    assert error.value.fields == {"rationale": ["Give the rationale of the decision."]}
+    assert error.value.fields == {"rationale_local": ["Give the rationale of the decision."]}
     with pytest.raises(NotAllowed):
         services.decide_case(actor=reviewer, case=case, level=None, rationale="x")
     services.decide_case(actor=manager, case=case, level=None, rationale="No.")
