@@ -1,21 +1,32 @@
-"""The e-mails of the accounts app.
+"""The e-mails of the accounts app, written to the outbox in the transaction that causes them.
 
-Until the outbox app (issue 11) is on main, an invitation is sent with Django's ``send_mail`` once
-the transaction that created it has committed; switching to the outbox means changing only
-``_deliver`` below."""
+An invitation or a password-reset link is a secret: its message is erased from the outbox once the
+mail server has it (``erase_when_sent``). A mail server that is away delays the message; it never
+fails the request that asked for it (the outbox worker retries)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from outbox.services import Email, queue_emails
 
-def _deliver(*, to: str, subject: str, body: str) -> None:
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False), robust=True
+
+def deliver(*, kind: str, to: str, subject: str, body: str, language: str, recipient_id: int | None = None) -> None:
+    """Queue one message with a personal link in it."""
+    queue_emails(
+        kind=f"accounts.{kind}",
+        emails=[
+            Email(
+                to=to,
+                subject=subject,
+                body=body,
+                language=language,
+                recipient_id=recipient_id,
+                erase_when_sent=True,
+            )
+        ],
     )
 
 
@@ -40,4 +51,22 @@ def send_invitation(invitation, *, link: str) -> None:
             "valid_days": settings.INVITATION_VALID_DAYS,
         },
     )
-    _deliver(to=invitation.email, subject=subject, body=body)
+    deliver(kind="invitation", to=invitation.email, subject=subject, body=body, language="ko")
+
+
+def send_password_reset(*, subject_template: str, body_template: str, context: dict, to: str) -> None:
+    """A reset link (or, for an address without an account, the note saying so), in the language
+    the person last used on the site, else the language of the request."""
+    user = context.get("user")
+    language = (getattr(user, "language", "") or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    with translation.override(language):
+        subject = "".join(render_to_string(subject_template, context).splitlines())
+        body = render_to_string(body_template, context)
+    deliver(
+        kind="password_reset",
+        to=to,
+        subject=subject,
+        body=body,
+        language=language,
+        recipient_id=getattr(user, "pk", None),
+    )

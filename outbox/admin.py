@@ -12,6 +12,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ("to", "subject")
     readonly_fields = [field.name for field in OutboxMessage._meta.fields]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.erase_when_sent:
+            return [name for name in self.readonly_fields if name != "body"]
+        return self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj)
+
     def has_add_permission(self, request):
         return False
 

@@ -33,6 +33,11 @@ class OutboxMessage(models.Model):
     language = models.CharField(_("language"), max_length=10)
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("body"))
+    erase_when_sent = models.BooleanField(
+        _("erase the body once sent"),
+        default=False,
+        help_text=_("For messages that carry a secret (a sign-in or password-reset link): nobody reads it here."),
+    )
     state = models.CharField(_("state"), max_length=10, choices=MessageState.choices, default=MessageState.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)

@@ -17,7 +17,7 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, TextField, Value, When
 from django.utils import timezone
 
 from core.logging import current_request_id, reset_request_id, set_request_id
@@ -36,6 +36,12 @@ class Email:
     body: str
     language: str
     recipient_id: int | None = None
+    # A message with a secret in it (an invitation or password-reset link): its body is erased once
+    # it has been handed to the mail server, and the admin never shows it.
+    erase_when_sent: bool = False
+
+
+ERASED_BODY = "[erased after sending: it contained a personal link]"
 
 
 def _setting(name: str, default):
@@ -65,6 +71,7 @@ def queue_emails(*, kind: str, emails: Iterable[Email]) -> list[OutboxMessage]:
             language=email.language,
             subject=email.subject[:998],
             body=email.body,
+            erase_when_sent=email.erase_when_sent,
             created_at=now,
             next_attempt_at=now,
             request_id=request_id,
@@ -141,7 +148,10 @@ def _send(message: OutboxMessage) -> Delivery:
     except Exception as error:  # SMTP refused, connection refused, time-out, bad address …
         return _failed_attempt(message, error)
     OutboxMessage.objects.filter(pk=message.pk, state=MessageState.SENDING).update(
-        state=MessageState.SENT, sent_at=timezone.now(), last_error=""
+        state=MessageState.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        body=Case(When(erase_when_sent=True, then=Value(ERASED_BODY)), default=F("body"), output_field=TextField()),
     )
     logger.info("Sent outbox message %s (%s) to %s", message.pk, message.kind, message.to)
     return Delivery(MessageState.SENT)

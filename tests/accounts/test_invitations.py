@@ -12,6 +12,8 @@ from accounts import services
 from accounts.models import Invitation, Role, User
 from audit.models import Action, AuditEvent
 from core.errors import ApplicationError, Conflict, NotAllowed, NotFound
+from outbox.models import MessageState, OutboxMessage
+from outbox.services import ERASED_BODY
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.accounts.helpers import sign_in
 from tests.governments.factories import CityFactory
@@ -44,6 +46,10 @@ def test_an_invitation_is_mailed_in_korean_and_english_with_a_single_use_link(dj
     token = link_token(message)
     assert invitation.token_hash not in message.body and token.split(":")[0] not in invitation.token_hash
     assert dt.timedelta(days=7) - (invitation.expires_at - invitation.created_at) < dt.timedelta(seconds=1)
+    # Sent through the outbox, which then forgets the link.
+    assert list(OutboxMessage.objects.values_list("kind", "state", "body")) == [
+        ("accounts.invitation", MessageState.SENT, ERASED_BODY)
+    ]
 
 
 def test_accepting_creates_the_account_with_the_invited_role_and_government(django_capture_on_commit_callbacks):
