@@ -45,6 +45,10 @@ class LocalizedText(str):
         text.fallback = fallback
         return text
 
+    def __getnewargs__(self) -> tuple[str, str, bool]:
+        # Pickling (the page cache) must rebuild it with its language.
+        return str(self), self.lang, self.fallback
+
 
 def localized(english: str, korean: str) -> LocalizedText:
     """The text in the request's language, falling back to the other one when empty.

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections, router
 
 T = TypeVar("T")
 MISSING = object()
@@ -50,10 +50,17 @@ def current() -> str | None:
     that was emptied (a restored or flushed database) from the one before."""
     if not enabled() or connection.in_atomic_block:
         return None
-    with connection.cursor() as cursor:
+    # From the database the request reads its data from (a replica on public pages): a replica's
+    # revision names exactly what that replica holds, however far behind the primary it is.
+    from core.models import Revision
+
+    source = connections[router.db_for_read(Revision)]
+    if source.in_atomic_block:
+        return None
+    with source.cursor() as cursor:
         cursor.execute(f"SELECT COALESCE(SUM(n), 0), COALESCE(MAX(id), 0) FROM {TABLE}")
         total, highest = cursor.fetchone()
-    return f"{connection.settings_dict['NAME']}:{total}.{highest}"
+    return f"{source.settings_dict['NAME']}:{total}.{highest}"
 
 
 def cached_json(request, revision: str | None, name: str, parts, render: Callable[[], bytes]):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F, Value
 
 from cases.models import (
@@ -117,7 +117,8 @@ def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str])
             mask = (mask << 1) | (0 if column in grouped else 1)
         masks[mask] = name
     found: dict[str, list[dict]] = {name: [] for name, _grouped in GROUPINGS}
-    with connection.cursor() as cursor:
+    # The database the ORM reads this request's data from (a replica on public pages).
+    with connections[router.db_for_read(Summary)].cursor() as cursor:
         cursor.execute(sql, params)
         for kind, *values, mask, n, population, every in cursor.fetchall():
             row = dict(zip(GROUPED, values, strict=True))

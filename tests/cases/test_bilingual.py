@@ -166,3 +166,13 @@ def test_citizen_comments_keep_the_language_they_were_written_in(client):
     )
     korean = client.get(reverse("practices:practice_detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="ko")
     assert "<p>정말 좋아졌어요</p>" in korean.content.decode()
+
+
+def test_a_localized_text_survives_pickling_with_its_language():
+    """The page cache pickles rendered contexts: the text must come back with its language."""
+    import pickle
+
+    from cases.models import LocalizedText
+
+    text = pickle.loads(pickle.dumps(LocalizedText("구미시", "ko", fallback=True)))  # noqa: S301 - our own bytes
+    assert (text, text.lang, text.fallback, type(text)) == ("구미시", "ko", True, LocalizedText)
