@@ -25,7 +25,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from cases.demo import load_taxonomies
 from cases.models import Attachment, CaseState, CycleState, InnovationCase
@@ -138,9 +138,9 @@ def switch_to_korean(page: Page) -> None:
     """With the site's switcher: the header's on a desktop, the menu's on a phone."""
     if on_a_phone(page):
         page.locator('#krds-header button[aria-controls="mobile-nav"]').click()
-        page.locator("#mobile-nav").get_by_role("button", name="한국어").click()
+        follow(page.locator("#mobile-nav").get_by_role("button", name="한국어"))
     else:
-        page.locator(".header-tools").get_by_role("button", name="한국어").click()
+        follow(page.locator(".header-tools").get_by_role("button", name="한국어"))
     expect(page.locator("html")).to_have_attribute("lang", "ko")
 
 
@@ -148,15 +148,21 @@ def menu_link(page: Page, name: str) -> None:
     """A main menu entry, from the menu drawer on a phone."""
     if on_a_phone(page):
         page.locator('#krds-header button[aria-controls="mobile-nav"]').click()
-        page.locator("#mobile-nav").get_by_role("link", name=name, exact=True).click()
+        follow(page.locator("#mobile-nav").get_by_role("link", name=name, exact=True))
     else:
-        page.locator(".main-nav").get_by_role("link", name=name, exact=True).click()
-    page.wait_for_load_state()
+        follow(page.locator(".main-nav").get_by_role("link", name=name, exact=True))
+
+
+def follow(target: Locator) -> None:
+    """Click a link or a form's button and wait for the page it leads to, so that the next step
+    never acts on the page being left (which may hold a link or message of the same name)."""
+    with target.page.expect_navigation():
+        target.click()
 
 
 def click(page: Page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-    page.wait_for_load_state()
+    """Press the form's button ``name`` and wait for the answer."""
+    follow(page.get_by_role("button", name=name, exact=True))
 
 
 def choose(page: Page, label: str) -> None:
@@ -175,7 +181,7 @@ def take_cycle_step(
 ) -> None:
     """A step of the cycle from its overview: the link opens the confirmation page, which shows the
     step's figures and, when the step is early, a warning to read and acknowledge before confirming."""
-    page.locator(opener).click()
+    follow(page.locator(opener))
     expect(page.locator("#cycle-step-title")).to_have_text(title)
     for name, value in (figures or {}).items():
         expect(page.locator(f'#cycle-step-figures [data-figure="{name}"]')).to_have_text(value)
@@ -185,8 +191,7 @@ def take_cycle_step(
     else:
         expect(warnings).to_contain_text(warning)
         page.locator("label[for=id_acknowledge]").click()
-    page.locator("#confirm-cycle-step").click()
-    page.wait_for_load_state()
+    follow(page.locator("#confirm-cycle-step"))
 
 
 # --- the steps --------------------------------------------------------------------------------
@@ -194,13 +199,13 @@ def take_cycle_step(
 
 def manager_opens_the_cycle(manager: Page) -> None:
     menu_link(manager, "Manage awards")
-    manager.get_by_role("link", name=CYCLE_TITLE, exact=True).click()
+    follow(manager.get_by_role("link", name=CYCLE_TITLE, exact=True))
     expect(manager.locator("#cycle-state")).to_have_text("Draft")
-    manager.locator("#cycle-next-step").click()
+    follow(manager.locator("#cycle-next-step"))
     expect(manager.locator("#cycle-step-title")).to_have_text(f"Move {CYCLE_TITLE} to “Open for submissions”?")
     expect(manager.locator("#cycle-step-effects")).to_contain_text("Municipal staff can start cases and submit them")
     expect(manager.locator("#cycle-step-warnings")).to_have_count(0)
-    manager.locator("#cancel-cycle-step").click()  # changing one's mind changes nothing
+    follow(manager.locator("#cancel-cycle-step"))  # changing one's mind changes nothing
     expect(manager.locator("#cycle-state")).to_have_text("Draft")
     take_cycle_step(manager, title=f"Move {CYCLE_TITLE} to “Open for submissions”?")
     expect(manager.get_by_text("The cycle is now “Open for submissions”.")).to_be_visible()
@@ -212,7 +217,7 @@ def submitter_drafts_and_submits_in_korean(submitter: Page, live_server) -> Inno
     menu_link(submitter, "내 사례")
     expect(submitter.get_by_role("heading", level=1)).to_have_text("내 사례")
     expect(submitter.locator(".open-cycles")).to_contain_text(f"{YEAR}년 지방자치단체 혁신상")
-    submitter.get_by_role("link", name="새 사례 작성").click()
+    follow(submitter.get_by_role("link", name="새 사례 작성"))
 
     # 1. Basics, Korean first (the English texts are optional, for visitors who read English).
     submitter.locator("#id_title_local").fill(TITLE_KO)
@@ -307,7 +312,7 @@ def assign(manager: Page, case: InnovationCase, reviewer: str) -> None:
 
 def manager_closes_submissions_and_assigns(manager: Page, case: InnovationCase) -> None:
     menu_link(manager, "Manage awards")
-    manager.get_by_role("link", name=CYCLE_TITLE, exact=True).click()
+    follow(manager.get_by_role("link", name=CYCLE_TITLE, exact=True))
     expect(manager.locator("#cycle-next-step")).to_have_text("Move to “Reviewing”")
     # One submitted case, no draft left behind; early, since submissions close in 30 days.
     take_cycle_step(
@@ -318,7 +323,7 @@ def manager_closes_submissions_and_assigns(manager: Page, case: InnovationCase) 
     )
     expect(manager.locator("#cycle-state")).to_have_text("Reviewing")
 
-    manager.get_by_role("link", name="Assign reviewers").click()
+    follow(manager.get_by_role("link", name="Assign reviewers"))
     reason = (
         "reviewer-lee is affiliated with Gyeongsangbuk-do, the parent of Gumi-si, Gyeongsangbuk-do, "
         "which submitted this case."
@@ -335,7 +340,7 @@ def manager_closes_submissions_and_assigns(manager: Page, case: InnovationCase) 
 
 def open_review(reviewer: Page) -> None:
     menu_link(reviewer, "My reviews")
-    reviewer.get_by_role("link", name=TITLE_EN, exact=True).click()
+    follow(reviewer.get_by_role("link", name=TITLE_EN, exact=True))
     expect(reviewer.get_by_role("heading", level=1)).to_have_text(TITLE_EN)
 
 
@@ -368,7 +373,7 @@ def reviewers_score(kim: Page, park: Page) -> None:
 
 
 def manager_requests_a_revision(manager: Page) -> None:
-    manager.get_by_role("link", name=TITLE_EN, exact=True).click()  # from "Assign reviewers"
+    follow(manager.get_by_role("link", name=TITLE_EN, exact=True))  # from "Assign reviewers"
     expect(manager.locator("#case-state")).to_have_text("In review")
     expect(manager.get_by_role("heading", name="Min-jun Kim — Submitted · 4.67")).to_be_visible()
     manager.get_by_label("What should be revised").fill(REVISION_REQUEST)
@@ -385,7 +390,7 @@ def submitter_revises_and_resubmits(submitter: Page, case: InnovationCase) -> No
     menu_link(submitter, "내 사례")
     row = submitter.locator(f'tr[data-case="{case.pk}"]')
     expect(row.locator(".state-badge")).to_have_text("보완 요청")
-    row.get_by_role("link", name=TITLE_KO, exact=True).click()
+    follow(row.get_by_role("link", name=TITLE_KO, exact=True))
     request = submitter.locator("#revision-request")
     expect(request.get_by_role("heading")).to_have_text("중앙부처가 보완을 요청했습니다")
     expect(request).to_contain_text(REVISION_REQUEST)
@@ -393,15 +398,15 @@ def submitter_revises_and_resubmits(submitter: Page, case: InnovationCase) -> No
         # lifecycle: the request also shows in "My cases" (who asked, when, what, by when).
         menu_link(submitter, "내 사례")
         expect(submitter.locator(f'tr[data-case="{case.pk}"]')).to_contain_text(REVISION_REQUEST)
-        submitter.locator(f'tr[data-case="{case.pk}"]').get_by_role("link", name=TITLE_KO, exact=True).click()
+        follow(submitter.locator(f'tr[data-case="{case.pk}"]').get_by_role("link", name=TITLE_KO, exact=True))
 
-    submitter.get_by_role("link", name="사례 보완").click()
-    submitter.get_by_role("link", name=re.compile("극복방법")).click()
+    follow(submitter.get_by_role("link", name="사례 보완"))
+    follow(submitter.get_by_role("link", name=re.compile("극복방법")))
     expect(submitter.locator("#id_remedies-0-description_local")).to_have_value(REMEDY_BEFORE)
     submitter.locator("#id_remedies-0-description_local").fill(REMEDY_AFTER)
     click(submitter, "임시 저장")
     expect(submitter.get_by_text("임시 저장되었습니다.")).to_be_visible()
-    submitter.get_by_role("link", name=re.compile("검토 및 제출")).click()
+    follow(submitter.get_by_role("link", name=re.compile("검토 및 제출")))
     expect(submitter.locator(".completeness")).to_contain_text("필요한 내용이 모두 입력되었습니다.")
     if LIFECYCLE:
         # lifecycle: the submitter answers with a response note beside the changed sections.
@@ -430,7 +435,7 @@ def reviewers_see_the_case_again(kim: Page, park: Page) -> None:
 
 def manager_decides_and_publishes(manager: Page, submitter: Page, live_server, case: InnovationCase) -> None:
     menu_link(manager, "Manage awards")
-    manager.get_by_role("link", name=CYCLE_TITLE, exact=True).click()
+    follow(manager.get_by_role("link", name=CYCLE_TITLE, exact=True))
     take_cycle_step(
         manager,
         title=f"Move {CYCLE_TITLE} to “Deciding”?",
@@ -439,8 +444,8 @@ def manager_decides_and_publishes(manager: Page, submitter: Page, live_server, c
     )
     expect(manager.locator("#cycle-state")).to_have_text("Deciding")
 
-    manager.get_by_role("link", name="Ranking").click()
-    manager.get_by_role("link", name=TITLE_EN, exact=True).click()
+    follow(manager.get_by_role("link", name="Ranking"))
+    follow(manager.get_by_role("link", name=TITLE_EN, exact=True))
     manager.get_by_label("Award").select_option(label="Grand Prize")
     manager.get_by_label("Rationale (English)").fill("Verified results that other cities can copy.")
     click(manager, "Record the decision")
@@ -453,19 +458,19 @@ def manager_decides_and_publishes(manager: Page, submitter: Page, live_server, c
         menu_link(submitter, "내 사례")
         row = submitter.locator(f'tr[data-case="{case.pk}"]')
         expect(row.locator(".state-badge")).to_have_text("심사 중")
-        row.get_by_role("link", name=TITLE_KO, exact=True).click()
+        follow(row.get_by_role("link", name=TITLE_KO, exact=True))
         expect(submitter.get_by_role("main")).not_to_contain_text("대상")
         response = submitter.goto(f"{live_server.url}/api/v1/cases/{case.pk}/")
         assert response.json()["state"] == CaseState.IN_REVIEW
 
     menu_link(manager, "Manage awards")
-    manager.get_by_role("link", name=CYCLE_TITLE, exact=True).click()
-    manager.locator("#cycle-publish").click()
+    follow(manager.get_by_role("link", name=CYCLE_TITLE, exact=True))
+    follow(manager.locator("#cycle-publish"))
     expect(manager.locator("#cycle-step-decisions tbody").get_by_role("row")).to_have_accessible_name("Grand Prize 1")
     expect(manager.locator("#cycle-step-emails")).to_have_text(
         "1 e-mail will be sent to 1 person (Submitter (municipal staff))."
     )
-    manager.locator("#cancel-cycle-step").click()
+    follow(manager.locator("#cancel-cycle-step"))
     take_cycle_step(
         manager,
         opener="#cycle-publish",
@@ -499,7 +504,7 @@ def visitor_finds_and_answers(visitor: Page, case: InnovationCase) -> None:
     filters.click()
     visitor.locator("#id_q").fill("웹 GIS")
     click(visitor, "검색")
-    visitor.get_by_role("link", name=TITLE_KO).click()
+    follow(visitor.get_by_role("link", name=TITLE_KO))
     expect(visitor.locator("#practice-title")).to_have_text(TITLE_KO)
     expect(visitor.locator("#award-heading")).to_have_text("시상: 대상")
     expect(visitor.locator(".practice-felt")).to_contain_text("아직 응답한 방문자가 없습니다.")
