@@ -1,19 +1,21 @@
 """One award cycle from start to finish in the browser, each person in their own browser (issue 10,
-item 8): the manager opens the cycle through its confirmation page; a submitter of Gumi drafts a
-case in Korean across every section with a real PDF, makes a mistake that the error summary points
-out, fixes it and submits; the manager closes submissions, is refused a reviewer with a conflict of
-interest (the refusal names it) and assigns two others; the reviewers score; the manager asks for a
-revision, which the submitter reads on the case page, answers by changing a section and resubmits;
-a reviewer sees the changed case and submits; the manager decides, confirms and publishes; a
-visitor on a 390 px phone, in Korean, finds the practice, answers "did you feel it" and sees the
-dashboard's numbers change.
+item 8): the manager opens the cycle (set up as a draft: cycles are created in the admin) through
+its confirmation page; a submitter of Gumi drafts a case in Korean across every section with a real
+PDF, makes a mistake that the error summary points out, fixes it and submits; the manager closes
+submissions, is refused a reviewer with a conflict of interest (the refusal names it) and assigns
+two others; one reviewer scores and submits, the other scores and keeps a draft; the manager asks
+for a revision, which the submitter reads on the case page, answers by changing a section and
+resubmits; the second reviewer sees the changed case and submits; the manager decides, confirms and
+publishes; a visitor on a 390 px phone, in Korean, finds the practice, answers "did you feel it" and
+sees the dashboard's numbers change. No page answers a server error and no script fails on the way.
 
 It takes one and a half to two minutes here, so it runs once in CI: in the PostgreSQL pass (skipped on
 SQLite).
 
 Assertions marked ``# lifecycle:`` need the work of branch issue-10-lifecycle (decisions kept
 confidential until publication, the submitter's response note, the reviewers' per-field diff and
-reopening a review, withdrawing a revision request). They run once ``LIFECYCLE`` is True."""
+reopening a review, withdrawing a revision request); their selectors and texts are guesses to check
+against the merged pages. They run once ``LIFECYCLE`` is True."""
 
 from __future__ import annotations
 
