@@ -187,11 +187,13 @@ class Process:
 # --- fixtures (tests/conftest.py loads this module as a plugin) ----------------------------------
 
 
-def require_postgresql() -> None:
+def require_postgresql(reason: str = "subprocess servers share the test database") -> None:
     """The tests with real servers share the test database with subprocesses, which only a
-    PostgreSQL test database allows; they run once in CI, in its PostgreSQL pass."""
+    PostgreSQL test database allows; they run once in CI, in its PostgreSQL pass. Long tests that
+    need not run on both databases (the whole-cycle browser journey) skip the same way, with their
+    own ``reason``."""
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL): subprocess servers share the test database")
+        pytest.skip(f"needs PostgreSQL (DATABASE_URL): {reason}")
 
 
 @dataclass
