@@ -22,18 +22,22 @@ from tests.querycount import assert_database_query_count
 pytestmark = pytest.mark.django_db
 
 N = 3
-# table -> (SQLite, PostgreSQL): the filter form's cycles 1, then the table's queries.
+# table -> (SQLite, PostgreSQL): the filter form's cycles 1, then the table's queries. SQLite: the
+# table's own (Table 1: tiers and the national profile; the taxonomy tables their entries too) and,
+# but for Table 1, a count of the cases in scope. PostgreSQL: one read of the summaries (for the felt
+# table, of the most answered cases), and the national
+# profile or the taxonomies where the table shows them. Before, every table cost 14 on SQLite.
 BUDGETS = {
-    TableId.TIER_REPRESENTATION: (3, -1),
-    TableId.PURPOSE_BY_ICT: (4, -1),
-    TableId.OBSTACLES_BY_ICT: (4, -1),
-    TableId.REMEDIES_BY_ICT: (4, -1),
-    TableId.ICT_BY_CYCLE: (3, -1),
-    TableId.TIER_BY_CYCLE: (3, -1),
-    TableId.OUTCOME_VERIFICATION: (3, -1),
-    TableId.CITIZEN_FEEDBACK: (3, -1),
-    TableId.FELT_BY_CASE: (3, -1),
-    TableId.PARTICIPATION_LEVELS: (3, -1),
+    TableId.TIER_REPRESENTATION: (3, 3),
+    TableId.PURPOSE_BY_ICT: (4, 3),
+    TableId.OBSTACLES_BY_ICT: (4, 3),
+    TableId.REMEDIES_BY_ICT: (4, 3),
+    TableId.ICT_BY_CYCLE: (3, 2),
+    TableId.TIER_BY_CYCLE: (3, 2),
+    TableId.OUTCOME_VERIFICATION: (3, 2),
+    TableId.CITIZEN_FEEDBACK: (3, 2),
+    TableId.FELT_BY_CASE: (3, 2),
+    TableId.PARTICIPATION_LEVELS: (3, 2),
 }
 # Every table but the managers' award rate (an anonymous request gets 404 for it).
 PUBLIC_TABLES = [table for table in TABLE_ORDER if table != TableId.AWARD_RATE_BY_TIER]
