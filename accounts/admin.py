@@ -9,7 +9,8 @@ from .models import ApiToken, Invitation, User
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "name_local", "email", "role", "government", "is_active", "is_staff")
     list_filter = ("role", "is_active", "is_staff")
-    list_select_related = ("government",)
+    # A government is shown with its parent: joined, not read per row.
+    list_select_related = ("government__parent",)
     autocomplete_fields = ("government",)
     fieldsets = (
         *BaseUserAdmin.fieldsets,
@@ -25,7 +26,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     list_display = ("email", "role", "government", "invited_by", "created_at", "expires_at", "accepted_at")
     list_filter = ("role",)
-    list_select_related = ("government", "invited_by")
+    list_select_related = ("government__parent", "invited_by")
     search_fields = ("email",)
     exclude = ("token_hash",)
 

@@ -92,7 +92,8 @@ class InnovationCaseAdmin(admin.ModelAdmin):
     list_display = ["id", "display_title", "government", "cycle", "state", "tier", "uses_ict", "is_illustrative"]
     list_filter = ["state", "cycle", "tier", "uses_ict", "purpose", "is_illustrative"]
     search_fields = ["title", "title_local", "government__name", "government__name_local", "government__code"]
-    list_select_related = ["government", "cycle"]
+    # A government is shown with its parent ("Gumi, Gyeongsangbuk-do"): joined, not read per row.
+    list_select_related = ["government__parent", "cycle"]
     inlines = [ObstacleInline, RemedyInline, OutcomeInline, AttachmentInline, EventInline]
 
     def has_add_permission(self, request):

@@ -1,7 +1,12 @@
 """Demo data for the cases app: taxonomies, the 2005–2007 cycles and the cases of
 ``cases/demo/cases.json`` (42 awarded cases reproducing the study's Tables 1–4, not-awarded
 submissions, and 2007 drafts and submissions). Idempotent: cases are keyed by cycle, government
-and English title."""
+and English title.
+
+The 2005 and 2006 cases are loaded as submitted, in cycles being reviewed: ``reviews.demo`` then
+reviews, decides and publishes them through the review services (``demo_decisions`` says how
+each was decided). Their submission is written here directly, with the snapshot of the study's
+populations (which ``submit_case`` would take from today's registry) on the historical date."""
 
 from __future__ import annotations
 
@@ -107,8 +112,14 @@ def load_taxonomies() -> None:
             )
 
 
+def publication_time(year: int) -> dt.datetime:
+    """When the results of a demo cycle of 2005 or 2006 were published."""
+    return _aware(year, 11, 15)
+
+
 def load_cycles() -> dict[int, AwardCycle]:
     cycles = {}
+    # Being reviewed until ``reviews.demo`` has decided and published them.
     for year in (2005, 2006):
         cycles[year], _ = AwardCycle.objects.get_or_create(
             year=year,
@@ -118,9 +129,8 @@ def load_cycles() -> dict[int, AwardCycle]:
                 "submission_opens": _aware(year, 3, 1),
                 "submission_closes": _aware(year, 5, 31),
                 "review_deadline": dt.date(year, 8, 31),
-                "state": CycleState.PUBLISHED,
+                "state": CycleState.REVIEWING,
                 "reviews_required": 3,
-                "published_at": _aware(year, 11, 15),
             },
         )
     # The 2007 cycle is open for the demo: its window is kept open around the day the demo loads.
@@ -205,7 +215,7 @@ def _create_case(
         )
         for item in data["remedies"]
     )
-    verification = Verification.VERIFIED if state == CaseState.AWARDED else Verification.PENDING
+    verification = Verification.PENDING  # until the reviews: a decision sets their consensus
     Outcome.objects.bulk_create(
         Outcome(
             case=case,
@@ -250,9 +260,9 @@ def load_demo_cases(path: Path = DEMO_CASES_JSON) -> CasesDemoResult:
     governments = {g.code: g for g in LocalGovernment.objects.filter(code__in=codes)}
     submitters = {u.government_id: u for u in User.objects.filter(role=Role.SUBMITTER, government__code__in=codes)}
     created = 0
-    groups = (
-        ("awarded", lambda item: CaseState.AWARDED),
-        ("not_awarded", lambda item: CaseState.NOT_AWARDED),
+    groups = (  # awarded or not once ``reviews.demo`` has decided them
+        ("awarded", lambda item: CaseState.SUBMITTED),
+        ("not_awarded", lambda item: CaseState.SUBMITTED),
         ("cycle_2007", lambda item: item.get("state", CaseState.DRAFT)),
     )
     for group, state_of in groups:
@@ -267,6 +277,16 @@ def load_demo_cases(path: Path = DEMO_CASES_JSON) -> CasesDemoResult:
             )
             created += case is not None
     return CasesDemoResult(cases_created=created, cases_total=InnovationCase.objects.count())
+
+
+def demo_decisions(path: Path = DEMO_CASES_JSON) -> dict[tuple[int, str, str], str | None]:
+    """(cycle year, government code, English title) -> the award level code of each 2005 and 2006
+    demo case, None for those not awarded: what the reviews demo decides."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        **{(item["cycle"], item["government_code"], item["title_en"]): None for item in data["not_awarded"]},
+        **award_level_codes(path),
+    }
 
 
 def award_level_codes(path: Path = DEMO_CASES_JSON) -> dict[tuple[int, str, str], str]:

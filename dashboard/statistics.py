@@ -697,35 +697,45 @@ def compute_statistics(
         from . import summarised
 
         return summarised.compute(scope=scope, cycles=cycles, wanted=wanted)
-    statistics = compute_live_statistics(scope=scope, cycles=cycles, include_award_rate=include_award_rate)
-    if tables is None:
-        return statistics
-    kept = {key: table for key, table in statistics.tables.items() if key in wanted}
-    return Statistics(scope=statistics.scope, cycles=statistics.cycles, case_count=statistics.case_count, tables=kept)
+    return compute_live_statistics(scope=scope, cycles=cycles, include_award_rate=include_award_rate, tables=wanted)
 
 
-def compute_live_statistics(*, scope: str, cycles: Sequence[int], include_award_rate: bool = False) -> Statistics:
-    """All tables for ``scope``, aggregated from the cases themselves: the reference the maintained
-    summaries are checked against, and what SQLite serves."""
+def compute_live_statistics(
+    *, scope: str, cycles: Sequence[int], include_award_rate: bool = False, tables: Iterable[str] | None = None
+) -> Statistics:
+    """All tables for ``scope``, or only ``tables``, aggregated from the cases themselves: the
+    reference the maintained summaries are checked against, and what SQLite serves. Only the
+    queries of the tables asked for run (one table of the API need not compute all eleven)."""
     cycles = sorted(set(cycles))
+    wanted = set(TABLE_ORDER if tables is None else tables)
+    if not include_award_rate:
+        wanted.discard(TableId.AWARD_RATE_BY_TIER)
     cases = cases_in_scope(scope, cycles)
-    tier_table = tier_representation(cases, scope)
-    case_count = tier_table.rows[-1].cases
-    tables: dict[str, Table] = {
-        TableId.TIER_REPRESENTATION: tier_table,
-        TableId.PURPOSE_BY_ICT: purpose_by_ict(cases, case_count),
-        TableId.OBSTACLES_BY_ICT: obstacles_by_ict(cases, case_count),
-        TableId.REMEDIES_BY_ICT: remedies_by_ict(cases, case_count),
+    built: dict[str, Table] = {}
+    if TableId.TIER_REPRESENTATION in wanted:
+        built[TableId.TIER_REPRESENTATION] = tier_table = tier_representation(cases, scope)
+        case_count = tier_table.rows[-1].cases
+    else:
+        case_count = cases.count()  # submitted cases all have a tier: the same as the tier table's total
+    builders = {
+        TableId.PURPOSE_BY_ICT: lambda: purpose_by_ict(cases, case_count),
+        TableId.OBSTACLES_BY_ICT: lambda: obstacles_by_ict(cases, case_count),
+        TableId.REMEDIES_BY_ICT: lambda: remedies_by_ict(cases, case_count),
+        TableId.AWARD_RATE_BY_TIER: lambda: award_rate_by_tier(cycles),
+        TableId.OUTCOME_VERIFICATION: lambda: outcome_verification(cases),
+        TableId.CITIZEN_FEEDBACK: lambda: citizen_feedback(cases),
+        TableId.FELT_BY_CASE: lambda: felt_by_case(cases),
+        TableId.PARTICIPATION_LEVELS: lambda: participation_levels(cases, case_count),
     }
-    if include_award_rate:
-        tables[TableId.AWARD_RATE_BY_TIER] = award_rate_by_tier(cycles)
-    ict_trend, tier_trend = by_cycle(cases, cycles)
-    tables[TableId.ICT_BY_CYCLE] = ict_trend
-    tables[TableId.TIER_BY_CYCLE] = tier_trend
-    tables[TableId.OUTCOME_VERIFICATION] = outcome_verification(cases)
-    tables[TableId.CITIZEN_FEEDBACK] = citizen_feedback(cases)
-    tables[TableId.FELT_BY_CASE] = felt_by_case(cases)
-    tables[TableId.PARTICIPATION_LEVELS] = participation_levels(cases, case_count)
+    for table_id, build in builders.items():
+        if table_id in wanted:
+            built[table_id] = build()
+    if wanted & {TableId.ICT_BY_CYCLE, TableId.TIER_BY_CYCLE}:  # one query gives both
+        trends = dict(zip((TableId.ICT_BY_CYCLE, TableId.TIER_BY_CYCLE), by_cycle(cases, cycles), strict=True))
+        built.update({table_id: table for table_id, table in trends.items() if table_id in wanted})
     return Statistics(
-        scope=str(scope), cycles=cycles, case_count=case_count, tables={str(key): t for key, t in tables.items()}
+        scope=str(scope),
+        cycles=cycles,
+        case_count=case_count,
+        tables={str(table_id): built[table_id] for table_id in TABLE_ORDER if table_id in built},
     )

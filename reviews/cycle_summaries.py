@@ -235,8 +235,9 @@ def _decisions(cycle: AwardCycle) -> list[DecisionCount]:
 def _publication_reach(cycle: AwardCycle) -> EmailReach:
     """The e-mails ``notifications.notify_publication`` sends: one per decided case to each of its
     recipients who has an address."""
-    decided = InnovationCase.objects.filter(cycle=cycle, decision__isnull=False).select_related("submitted_by")
-    pairs = [(user, case.pk) for case in decided for user in notifications.case_recipients(case) if user.email]
+    decided = list(InnovationCase.objects.filter(cycle=cycle, decision__isnull=False))
+    recipients = notifications.recipients_by_case(decided)
+    pairs = [(user, case.pk) for case in decided for user in recipients[case.pk] if user.email]
     roles = sorted({str(Role(user.role).label) for user, _case in pairs if user.role})
     return EmailReach(messages=len(pairs), people=len({user.pk for user, _case in pairs}), roles=tuple(roles))
 

@@ -2,14 +2,21 @@
 
 - Criteria for every demo cycle, modelled on public award practice: novelty, effectiveness with
   verified results, citizen participation, transferability, sustainability (weights add up to 1).
-- For the 2005 and 2006 cases: submitted reviews by the demo reviewers who have no conflict of
-  interest (reviewer2 is affiliated with Gyeongsangbuk-do, reviewer3 with Seoul), with scores
-  consistent with each case's award (grand > excellence > merit > not awarded), and the committee's
-  AwardDecision with the level of ``cases.demo.award_level_codes()`` (or none) and a rationale.
-- In 2007 a few open assignments for the demo reviewers; those submitted cases move to "in review".
+- The 2005 and 2006 cycles, which the cases demo leaves being reviewed, go through the review
+  services as a committee would take them: the demo reviewers without a conflict of interest
+  (reviewer2 is affiliated with Gyeongsangbuk-do, reviewer3 with Seoul) are assigned and submit
+  reviews with scores consistent with each case's award (grand > excellence > merit > not
+  awarded); the cycle moves to deciding; the manager decides each case with the level of
+  ``cases.demo.demo_decisions()`` (quotas checked, outcomes' verification set to the reviews'
+  consensus); the cycle is published. So the case states, the case history and the audit trail
+  are the services' own. Afterwards the dates the services set to "now" are put back to the
+  historical ones (reviews submitted on the review deadline, decisions two weeks before the
+  publication, published on 15 November), and the e-mails the services queued are dropped: the
+  demo's past is not mailed to anyone today.
+- In 2007 a few open assignments for the demo reviewers, through the same service (the submitted
+  cases move to "in review").
 
-Case states, tiers and populations are never changed except 2007 submitted → in review; the
-outcomes' verification is set to the consensus of the reviews, as a decision does."""
+Tiers and populations are never changed (Tables 1–4 stay exact)."""
 
 from __future__ import annotations
 
@@ -18,24 +25,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import Role, User
-from cases import workflow
-from cases.demo import award_level_codes
-from cases.models import AwardCycle, AwardLevel, CaseState, InnovationCase, Outcome, Verification
+from cases.demo import demo_decisions, publication_time
+from cases.models import AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome, Verification
+from outbox.models import OutboxMessage
 
-from . import aggregation
-from .models import (
-    AwardDecision,
-    Criterion,
-    CriterionScore,
-    OutcomeVerification,
-    Recommendation,
-    Review,
-    ReviewAssignment,
-    ReviewState,
-)
+from . import services
+from .models import AwardDecision, Criterion, Recommendation, Review, ReviewAssignment
 from .permissions import conflict_reason
 
 # code, English name, Korean name, weight, English description, Korean description
@@ -148,7 +147,7 @@ def _scores(level: str | None, reviewer_index: int, case_index: int) -> list[int
     return [min(5, max(1, score)) for score in scores]
 
 
-def _review_decided_case(
+def _review(
     case: InnovationCase,
     *,
     level_code: str | None,
@@ -157,43 +156,39 @@ def _review_decided_case(
     criteria: dict[str, Criterion],
     manager: User,
 ) -> int:
+    """Assign each demo reviewer without a conflict to ``case`` and submit their review."""
     created = 0
-    cycle = case.cycle
-    submitted_at = timezone.make_aware(dt.datetime.combine(cycle.review_deadline, dt.time(10, 0)))
     outcomes = list(Outcome.objects.filter(case=case))
     status = Verification.VERIFIED if level_code else Verification.PARTLY
+    ordered = [criteria[code] for code, *_ in CRITERIA]
     for reviewer_index, reviewer in enumerate(reviewers):
         if conflict_reason(reviewer, case):
             continue
-        assignment, _ = ReviewAssignment.objects.get_or_create(
-            case=case, reviewer=reviewer, defaults={"due_on": cycle.review_deadline, "assigned_by": manager}
+        assignment = services.assign_reviewer(
+            actor=manager, case=case, reviewer=reviewer, due_on=case.cycle.review_deadline
         )
-        if Review.objects.filter(assignment=assignment).exists():
-            continue
         scores = _scores(level_code, reviewer_index, case_index)
-        ordered = [criteria[code] for code, *_ in CRITERIA]
-        review = Review.objects.create(
+        services.save_review(
+            actor=reviewer,
             assignment=assignment,
-            state=ReviewState.SUBMITTED,
+            scores={criterion.pk: score for criterion, score in zip(ordered, scores, strict=True)},
+            verifications={outcome.pk: status for outcome in outcomes},
             comment_to_submitter=COMMENTS[level_code],
-            note_to_committee="",
             recommendation=Recommendation.AWARD if level_code else Recommendation.REJECT,
             declared_no_conflict=True,
-            weighted_score=aggregation.weighted_score(
-                (criterion.weight, score) for criterion, score in zip(ordered, scores, strict=True)
-            ),
-            submitted_at=submitted_at,
-        )
-        CriterionScore.objects.bulk_create(
-            CriterionScore(review=review, criterion=criterion, score=score)
-            for criterion, score in zip(ordered, scores, strict=True)
-        )
-        OutcomeVerification.objects.bulk_create(
-            OutcomeVerification(review=review, outcome=outcome, status=status) for outcome in outcomes
+            submit=True,
         )
         created += 1
-    Outcome.objects.filter(case=case).exclude(verification=status).update(verification=status)
     return created
+
+
+def _put_back_the_dates(cycle: AwardCycle) -> None:
+    """The historical dates of a replayed cycle, where the services wrote today's."""
+    published_at = publication_time(cycle.year)
+    reviewed_at = timezone.make_aware(dt.datetime.combine(cycle.review_deadline, dt.time(10, 0)))
+    AwardCycle.objects.filter(pk=cycle.pk).update(published_at=published_at)
+    Review.objects.filter(assignment__case__cycle=cycle).update(submitted_at=reviewed_at)
+    AwardDecision.objects.filter(case__cycle=cycle).update(decided_at=published_at - dt.timedelta(days=14))
 
 
 @transaction.atomic
@@ -204,40 +199,49 @@ def load_demo_reviews() -> ReviewsDemoResult:
     criteria = {year: load_criteria(cycle) for year, cycle in cycles.items()}
     if manager is None or len(reviewers) != len(DEMO_REVIEWERS):
         return ReviewsDemoResult(criteria=Criterion.objects.count(), reviews=0, decisions=0, open_assignments=0)
-    levels = award_level_codes()
-    reviews = decisions = 0
-    decided_cases = (
-        InnovationCase.objects.filter(
-            cycle__year__in=(2005, 2006), state__in=(CaseState.AWARDED, CaseState.NOT_AWARDED)
-        )
+    queued_before = OutboxMessage.objects.aggregate(last=Max("pk"))["last"] or 0
+    decisions_of = demo_decisions()
+    replayed = [year for year in (2005, 2006) if year in cycles and cycles[year].state == CycleState.REVIEWING]
+    submitted = (
+        InnovationCase.objects.filter(cycle__year__in=replayed, state=CaseState.SUBMITTED)
         .select_related("cycle", "government__parent")
         .order_by("cycle__year", "government__code", "id")
     )
-    for case_index, case in enumerate(decided_cases):
-        level_code = (
-            levels.get((case.cycle.year, case.government.code, case.title)) if case.state == CaseState.AWARDED else None
+    # (case index, case, level code): the index varies the scores, as it always has.
+    to_decide = [
+        (index, case, decisions_of[(case.cycle.year, case.government.code, case.title)])
+        for index, case in enumerate(submitted)
+        if (case.cycle.year, case.government.code, case.title) in decisions_of
+    ]
+    reviews = decisions = 0
+    for year in replayed:
+        cycle = cycles[year]
+        cases = [(index, case, level_code) for index, case, level_code in to_decide if case.cycle_id == cycle.pk]
+        for index, case, level_code in cases:
+            reviews += _review(
+                case,
+                level_code=level_code,
+                case_index=index,
+                reviewers=reviewers,
+                criteria=criteria[year],
+                manager=manager,
+            )
+        services.change_cycle_state(
+            actor=manager, cycle=cycle, to_state=CycleState.DECIDING, from_state=CycleState.REVIEWING
         )
-        if case.state == CaseState.AWARDED and level_code is None:
-            continue  # not a demo case: leave it alone
-        reviews += _review_decided_case(
-            case,
-            level_code=level_code,
-            case_index=case_index,
-            reviewers=reviewers,
-            criteria=criteria[case.cycle.year],
-            manager=manager,
-        )
-        if not AwardDecision.objects.filter(case=case).exists():
+        levels = {level.code: level for level in AwardLevel.objects.filter(cycle=cycle)}
+        for _index, case, level_code in cases:
             rationale, rationale_local = RATIONALES[level_code]
-            AwardDecision.objects.create(
+            services.decide_case(
+                actor=manager,
                 case=case,
-                level=AwardLevel.objects.get(cycle=case.cycle, code=level_code) if level_code else None,
+                level=levels[level_code] if level_code else None,
                 rationale=rationale,
                 rationale_local=rationale_local,
-                decided_by=manager,
-                decided_at=(case.cycle.published_at or timezone.now()) - dt.timedelta(days=14),
             )
             decisions += 1
+        services.publish_cycle(actor=manager, cycle=cycle, from_state=CycleState.DECIDING)
+        _put_back_the_dates(cycle)
     opened = 0
     cycle_2007 = cycles.get(2007)
     by_name = {reviewer.username: reviewer for reviewer in reviewers}
@@ -254,14 +258,15 @@ def load_demo_reviews() -> ReviewsDemoResult:
             continue
         for name in names:
             reviewer = by_name[name]
-            if conflict_reason(reviewer, case):
+            if (
+                conflict_reason(reviewer, case)
+                or ReviewAssignment.objects.filter(case=case, reviewer=reviewer).exists()
+            ):
                 continue
-            _, was_created = ReviewAssignment.objects.get_or_create(
-                case=case, reviewer=reviewer, defaults={"due_on": cycle_2007.review_deadline, "assigned_by": manager}
-            )
-            opened += was_created
-        if case.state == CaseState.SUBMITTED:
-            workflow.transition(case, to_state=CaseState.IN_REVIEW, actor=manager, message="demo data")
+            services.assign_reviewer(actor=manager, case=case, reviewer=reviewer, due_on=cycle_2007.review_deadline)
+            opened += 1
+    # Demo users are told nothing: the e-mails of the services above would announce old news.
+    OutboxMessage.objects.filter(pk__gt=queued_before).delete()
     return ReviewsDemoResult(
         criteria=Criterion.objects.count(), reviews=reviews, decisions=decisions, open_assignments=opened
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -200,29 +201,55 @@ class CycleProgress:
 
 
 def cycle_progress(cycle: AwardCycle) -> CycleProgress:
-    by_state = dict(
-        InnovationCase.objects.filter(cycle=cycle).values("state").annotate(n=Count("id")).values_list("state", "n")
-    )
-    assignment_counts = ReviewAssignment.objects.filter(case__cycle=cycle).aggregate(
-        total=Count("id"), submitted=Count("id", filter=Q(review__state=ReviewState.SUBMITTED))
-    )
-    used = dict(
-        AwardDecision.objects.filter(case__cycle=cycle, level__isnull=False)
-        .values("level")
+    return cycles_progress([cycle])[0]
+
+
+def cycles_progress(cycles: Iterable[AwardCycle]) -> list[CycleProgress]:
+    """The progress of each cycle in three grouped queries, however many cycles (plus their award
+    levels, unless prefetched)."""
+    cycles = list(cycles)
+    ids = [cycle.pk for cycle in cycles]
+    by_state: dict[int, dict[str, int]] = defaultdict(dict)
+    for cycle_id, state, n in (
+        InnovationCase.objects.filter(cycle_id__in=ids)
+        .values("cycle_id", "state")
         .annotate(n=Count("id"))
-        .values_list("level", "n")
-    )
-    submitted = sum(by_state.get(state, 0) for state in SUBMITTED_STATES)
-    return CycleProgress(
-        cycle=cycle,
-        cases_by_state=by_state,
-        submitted_cases=submitted,
-        assignments=assignment_counts["total"],
-        reviews_submitted=assignment_counts["submitted"],
-        reviews_needed=submitted * cycle.reviews_required,
-        decisions=AwardDecision.objects.filter(case__cycle=cycle).count(),
-        levels=[LevelUsage(level=level, used=used.get(level.pk, 0)) for level in cycle.award_levels.all()],
-    )
+        .values_list("cycle_id", "state", "n")
+    ):
+        by_state[cycle_id][state] = n
+    assignment_counts = {
+        row["case__cycle_id"]: row
+        for row in ReviewAssignment.objects.filter(case__cycle_id__in=ids)
+        .values("case__cycle_id")
+        .annotate(total=Count("id"), submitted=Count("id", filter=Q(review__state=ReviewState.SUBMITTED)))
+    }
+    decided: dict[int, dict[int | None, int]] = defaultdict(dict)  # cycle -> level (None: no award) -> count
+    for cycle_id, level_id, n in (
+        AwardDecision.objects.filter(case__cycle_id__in=ids)
+        .values("case__cycle_id", "level_id")
+        .annotate(n=Count("id"))
+        .values_list("case__cycle_id", "level_id", "n")
+    ):
+        decided[cycle_id][level_id] = n
+    result = []
+    for cycle in cycles:
+        states = by_state[cycle.pk]
+        counts = assignment_counts.get(cycle.pk, {"total": 0, "submitted": 0})
+        used = decided[cycle.pk]
+        submitted = sum(states.get(state, 0) for state in SUBMITTED_STATES)
+        result.append(
+            CycleProgress(
+                cycle=cycle,
+                cases_by_state=dict(states),
+                submitted_cases=submitted,
+                assignments=counts["total"],
+                reviews_submitted=counts["submitted"],
+                reviews_needed=submitted * cycle.reviews_required,
+                decisions=sum(used.values()),
+                levels=[LevelUsage(level=level, used=used.get(level.pk, 0)) for level in cycle.award_levels.all()],
+            )
+        )
+    return result
 
 
 def level_usage(cycle: AwardCycle) -> list[LevelUsage]:
@@ -292,6 +319,29 @@ def cycle_threshold(cycle: AwardCycle) -> Decimal:
     return aggregation.disagreement_threshold(scale["low"] or 1, scale["high"] or 5)
 
 
+def _scored_reviews(reviews: QuerySet[Review]) -> list[aggregation.ScoredReview]:
+    return [
+        aggregation.ScoredReview(case_id=case_id, reviewer_id=reviewer_id, score=score)
+        for case_id, reviewer_id, score in reviews.filter(
+            state=ReviewState.SUBMITTED, weighted_score__isnull=False
+        ).values_list("assignment__case_id", "assignment__reviewer_id", "weighted_score")
+    ]
+
+
+def _ranking_row(case: InnovationCase, figure: aggregation.CaseAggregate) -> RankingRow:
+    return RankingRow(
+        case=case,
+        count=figure.count,
+        mean=figure.mean,
+        median=figure.median,
+        std=figure.std,
+        z_mean=figure.z_mean,
+        disagreement=figure.disagreement,
+        verified_percent=figure.verified_percent,
+        decision=getattr(case, "decision", None),
+    )
+
+
 def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = True) -> list[RankingRow]:
     """The cycle's submitted cases with their review statistics, in a constant number of queries (5)."""
     cases = list(
@@ -300,34 +350,30 @@ def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = T
         .order_by("government__code", "id")
     )
     case_ids = [case.pk for case in cases]
-    reviews = [
-        aggregation.ScoredReview(case_id=case_id, reviewer_id=reviewer_id, score=score)
-        for case_id, reviewer_id, score in Review.objects.filter(
-            assignment__case__cycle=cycle, state=ReviewState.SUBMITTED, weighted_score__isnull=False
-        ).values_list("assignment__case_id", "assignment__reviewer_id", "weighted_score")
-    ]
+    reviews = _scored_reviews(Review.objects.filter(assignment__case__cycle=cycle))
     figures = aggregation.aggregate_cases(
         case_ids, reviews, threshold=cycle_threshold(cycle), outcome_consensus=outcome_consensus(case_ids)
     )
-    rows = []
-    for case in cases:
-        figure = figures[case.pk]
-        rows.append(
-            RankingRow(
-                case=case,
-                count=figure.count,
-                mean=figure.mean,
-                median=figure.median,
-                std=figure.std,
-                z_mean=figure.z_mean,
-                disagreement=figure.disagreement,
-                verified_percent=figure.verified_percent,
-                decision=getattr(case, "decision", None),
-            )
-        )
+    rows = [_ranking_row(case, figures[case.pk]) for case in cases]
     key = SORT_KEYS.get(sort, SORT_KEYS[DEFAULT_SORT])
     rows.sort(key=lambda row: (*key(row), -row.case.pk if descending else row.case.pk), reverse=descending)
     return rows
+
+
+def ranking_row(case: InnovationCase) -> RankingRow | None:
+    """The case's row of its cycle's ranking (None if the ranking leaves it out), in four queries
+    whatever the size of the cycle (and one for the case's decision, unless it was read before).
+    A review's z-score depends only on its reviewer's other reviews in the cycle, so the reviews of
+    this case's reviewers give the same figures as the whole ranking."""
+    if case.state not in SUBMITTED_STATES:
+        return None
+    cycle_reviews = Review.objects.filter(assignment__case__cycle_id=case.cycle_id)
+    reviewers = cycle_reviews.filter(assignment__case=case).values("assignment__reviewer_id")
+    reviews = _scored_reviews(cycle_reviews.filter(assignment__reviewer_id__in=reviewers))
+    figures = aggregation.aggregate_cases(
+        [case.pk], reviews, threshold=cycle_threshold(case.cycle), outcome_consensus=outcome_consensus([case.pk])
+    )
+    return _ranking_row(case, figures[case.pk])
 
 
 def case_reviews(case: InnovationCase) -> QuerySet[Review]:

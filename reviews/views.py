@@ -121,7 +121,7 @@ def _decision(case):
 @login_required
 def manage(request):
     _require_manager(request.user)
-    cycles = [selectors.cycle_progress(cycle) for cycle in AwardCycle.objects.prefetch_related("award_levels")]
+    cycles = selectors.cycles_progress(AwardCycle.objects.prefetch_related("award_levels"))
     return render(request, "reviews/manage.html", {"cycles": cycles})
 
 
@@ -310,7 +310,7 @@ def case(request, pk):
                 add_refusal(decision_form if action == "decide" else revision_form, error)
             else:
                 messages.error(request, error.message)
-    row = next((r for r in selectors.ranking(the_case.cycle) if r.case.pk == the_case.pk), None)
+    row = selectors.ranking_row(the_case)
     return render(
         request,
         "reviews/case.html",
