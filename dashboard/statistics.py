@@ -45,6 +45,8 @@ from governments.models import Tier
 from governments.selectors import national_profile
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 
+from .significance import FitTest, goodness_of_fit, wilson_interval
+
 TOTAL = "total"
 NON_ICT = "non_ict"
 ICT = "ict"
@@ -138,6 +140,12 @@ class TierTable:
     rows: list[TierRow]
     notes: list[str] = field(default_factory=list)
     cases_label: str = ""  # what the cases are: "Award-winning cases" or "Submitted cases"
+    # Is the tier mix chance? {"vs_national": …, "vs_submitted": …} (dashboard.significance).
+    tests: dict[str, FitTest] = field(default_factory=dict)
+
+
+VS_NATIONAL = "vs_national"
+VS_SUBMITTED = "vs_submitted"
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,9 @@ class AwardRateRow:
     submitted: int
     awarded: int
     award_rate: float
+    # The Wilson 95 % interval of the award rate, in percent; None when nothing was submitted.
+    award_rate_low: float | None = None
+    award_rate_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -292,16 +303,36 @@ def _taxonomy_entries(model, used_ids: set[int]) -> list:
     return [entry for entry in model.objects.all() if entry.is_active or entry.pk in used_ids]
 
 
-def tier_representation(cases: QuerySet[InnovationCase], scope: str = Scope.AWARDED) -> TierTable:
+def tier_representation(
+    cases: QuerySet[InnovationCase], scope: str = Scope.AWARDED, pool: dict[str, dict] | None = None
+) -> TierTable:
     by_tier = {
         row["tier"]: row
         for row in cases.values("tier").annotate(count=Count("id"), population=Sum("population")).order_by()
     }
-    return tier_table(by_tier, scope, national_profile())
+    return tier_table(by_tier, scope, national_profile(), pool)
 
 
-def tier_table(by_tier: dict[str, dict], scope: str, profiles) -> TierTable:
-    """Table 1 from ``by_tier[tier] = {"count", "population"}`` and the national profile."""
+def tier_tests(by_tier: dict[str, dict], profiles, pool: dict[str, dict]) -> dict[str, FitTest]:
+    """The tier mix of the cases against the national profile, and the tier mix of the awarded cases
+    against the submitted pool they were chosen from (``pool[tier] = {"submitted", "awarded"}``)."""
+    national = {profile.key: profile.count for profile in profiles}
+    tiers = [tier.value for tier in Tier]
+    empty = {"submitted": 0, "awarded": 0}
+    return {
+        VS_NATIONAL: goodness_of_fit(
+            [by_tier.get(tier, {}).get("count", 0) for tier in tiers], [national.get(tier, 0) for tier in tiers]
+        ),
+        VS_SUBMITTED: goodness_of_fit(
+            [pool.get(tier, empty)["awarded"] for tier in tiers],
+            [pool.get(tier, empty)["submitted"] for tier in tiers],
+        ),
+    }
+
+
+def tier_table(by_tier: dict[str, dict], scope: str, profiles, pool: dict[str, dict] | None = None) -> TierTable:
+    """Table 1 from ``by_tier[tier] = {"count", "population"}`` and the national profile; with the
+    submitted ``pool`` of the same cycles, the tests of whether the tier mix is chance."""
     case_total = sum(row["count"] for row in by_tier.values())
     population_total = sum(row["population"] or 0 for row in by_tier.values())
     national = {profile.key: profile for profile in profiles}
@@ -330,6 +361,7 @@ def tier_table(by_tier: dict[str, dict], scope: str, profiles) -> TierTable:
             )
         )
     return TierTable(
+        tests={} if pool is None else tier_tests(by_tier, profiles, pool),
         id=TableId.TIER_REPRESENTATION,
         title=_("Table 1. Average population size by local government type"),
         cases_label=_("Award-winning cases") if scope == Scope.AWARDED else _("Submitted cases"),
@@ -440,15 +472,32 @@ def remedies_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTa
     )
 
 
-def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
-    by_tier = {
+def submitted_pool(cycles: Sequence[int]) -> dict[str, dict]:
+    """``{tier: {"submitted", "awarded"}}`` of every case submitted in the cycles, whatever the scope."""
+    return {
         row["tier"]: row
         for row in InnovationCase.objects.filter(state__in=SUBMITTED_STATES, cycle__year__in=list(cycles))
         .values("tier")
         .annotate(submitted=Count("id"), awarded=Count("id", filter=Q(state=CaseState.AWARDED)))
         .order_by()
     }
-    return award_rate_table(by_tier)
+
+
+def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
+    return award_rate_table(submitted_pool(cycles))
+
+
+def _award_rate_row(key: str, label: str, submitted: int, awarded: int) -> AwardRateRow:
+    interval = wilson_interval(awarded, submitted)
+    return AwardRateRow(
+        key=key,
+        label=label,
+        submitted=submitted,
+        awarded=awarded,
+        award_rate=percent(awarded, submitted),
+        award_rate_low=interval[0] if interval else None,
+        award_rate_high=interval[1] if interval else None,
+    )
 
 
 def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
@@ -456,18 +505,10 @@ def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
     rows = []
     for tier in Tier:
         row = by_tier.get(tier.value, {"submitted": 0, "awarded": 0})
-        rows.append(
-            AwardRateRow(
-                key=tier.value,
-                label=str(tier.label),
-                submitted=row["submitted"],
-                awarded=row["awarded"],
-                award_rate=percent(row["awarded"], row["submitted"]),
-            )
-        )
+        rows.append(_award_rate_row(tier.value, str(tier.label), row["submitted"], row["awarded"]))
     submitted = sum(row.submitted for row in rows)
     awarded = sum(row.awarded for row in rows)
-    rows.append(AwardRateRow(TOTAL, _("Total"), submitted, awarded, percent(awarded, submitted)))
+    rows.append(_award_rate_row(TOTAL, _("Total"), submitted, awarded))
     return AwardRateTable(
         id=TableId.AWARD_RATE_BY_TIER,
         title=_("Award rate by tier (awarded ÷ submitted)"),
@@ -476,7 +517,12 @@ def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
             _(
                 "All cases submitted in the chosen cycles, whatever the scope; cases still in review count as "
                 "submitted and not awarded."
-            )
+            ),
+            _(
+                # xgettext:no-python-format
+                "The interval is the Wilson 95% interval of the award rate: with few cases in a tier it is wide, "
+                "and rates whose intervals overlap may not really differ."
+            ),
         ],
     )
 
@@ -709,7 +755,8 @@ def compute_live_statistics(*, scope: str, cycles: Sequence[int], include_award_
     summaries are checked against, and what SQLite serves."""
     cycles = sorted(set(cycles))
     cases = cases_in_scope(scope, cycles)
-    tier_table = tier_representation(cases, scope)
+    pool = submitted_pool(cycles)
+    tier_table = tier_representation(cases, scope, pool)
     case_count = tier_table.rows[-1].cases
     tables: dict[str, Table] = {
         TableId.TIER_REPRESENTATION: tier_table,
@@ -718,7 +765,7 @@ def compute_live_statistics(*, scope: str, cycles: Sequence[int], include_award_
         TableId.REMEDIES_BY_ICT: remedies_by_ict(cases, case_count),
     }
     if include_award_rate:
-        tables[TableId.AWARD_RATE_BY_TIER] = award_rate_by_tier(cycles)
+        tables[TableId.AWARD_RATE_BY_TIER] = award_rate_table(pool)
     ict_trend, tier_trend = by_cycle(cases, cycles)
     tables[TableId.ICT_BY_CYCLE] = ict_trend
     tables[TableId.TIER_BY_CYCLE] = tier_trend

@@ -196,9 +196,16 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
     needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
     entries = taxonomies(needed)
     tables: dict[str, Table] = {}
+    # Every case submitted in the cycles, whatever the scope: the award rate and the tier tests.
+    pool: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
+    for row in marginals["award"]:
+        if row["kind"] == SummaryKind.CASE:
+            pool[row["tier"]]["submitted"] += row["all"]
+            if row["state"] == CaseState.AWARDED:
+                pool[row["tier"]]["awarded"] += row["all"]
     if TableId.TIER_REPRESENTATION in wanted:
         by_tier = {row["tier"]: {"count": row["n"], "population": row["population"]} for row in of("tier")}
-        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile())
+        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile(), dict(pool))
     if TableId.PURPOSE_BY_ICT in wanted:
         by_purpose = counts(of("purpose"), "purpose_id", "ict")
         used = {purpose for purpose, _ict in by_purpose}
@@ -214,13 +221,7 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
                 by_type, case_count, types, table_id=table_id, title=str(title), header=live._("ICT")
             )
     if TableId.AWARD_RATE_BY_TIER in wanted:
-        rates: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
-        for row in marginals["award"]:
-            if row["kind"] == SummaryKind.CASE:
-                rates[row["tier"]]["submitted"] += row["all"]
-                if row["state"] == CaseState.AWARDED:
-                    rates[row["tier"]]["awarded"] += row["all"]
-        tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(rates))
+        tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(pool))
     if TableId.ICT_BY_CYCLE in wanted or TableId.TIER_BY_CYCLE in wanted:
         ict_trend, tier_trend = live.cycle_tables(
             [(row["year"], row["tier"], row["uses_ict"], row["n"]) for row in of("trend")], cycles

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy.stats import binomtest
 
 from cases.demo import OBSTACLE_TYPES, PURPOSES, REMEDY_TYPES, load_taxonomies
 from cases.models import CaseState, CycleState, ObstacleType, Outcome, ParticipationLevel, Verification
@@ -351,6 +352,11 @@ def _average(total: int, count: int) -> int:
     return floor(Fraction(total, count) + HALF) if count else 0
 
 
+def _percent_of_float(share: float) -> float:
+    """A share in [0, 1] as a percentage half-up to one decimal."""
+    return float(Fraction(floor(Fraction(repr(float(share) * 100)) * 10 + HALF), 10))
+
+
 def _ratio(numerator: int, denominator: int) -> float | None:
     return float(Fraction(floor(Fraction(numerator * 100, denominator) + HALF), 100)) if denominator else None
 
@@ -580,12 +586,18 @@ def _expected(world, specs: list[Spec], scope: str, years: list[int], manager: b
         for key in [*TIERS, "total"]:
             mine = [s for s in submitted if key in ("total", s.tier)]
             awarded = sum(1 for s in mine if s.state == "awarded")
+            low = high = None
+            if mine:
+                interval = binomtest(awarded, len(mine)).proportion_ci(method="wilson")
+                low, high = (_percent_of_float(bound) for bound in (interval.low, interval.high))
             rate_rows.append(
                 {
                     "key": key,
                     "submitted": len(mine),
                     "awarded": awarded,
                     "award_rate": _percent(awarded, len(mine)),
+                    "award_rate_low": low,
+                    "award_rate_high": high,
                 }
             )
         expected["award_rate_by_tier"] = rate_rows

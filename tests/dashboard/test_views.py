@@ -145,6 +145,26 @@ def test_managers_see_the_award_rate_by_tier(client, demo_data):
     assert rates["total"][1] == "42"
 
 
+def test_the_page_says_in_one_sentence_whether_the_tier_bias_is_chance(client, demo_data):
+    html = client.get("/dashboard/").content.decode()
+    section = html.split('id="tier-tests"', 1)[1].split("</div>", 1)[0]
+    assert "A difference this large would arise by chance less than 1 time in 1,000." in section
+    assert 'data-test="vs_national" data-method="exact_multinomial"' in section
+    assert "exact multinomial test, n = 42" in section
+    client.cookies["django_language"] = "ko"
+    korean = client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "이 정도의 차이가 우연히 나타날 확률은 1,000번에 1번도 되지 않습니다." in korean
+    assert "정확 다항 검정, n = 42" in korean
+
+
+def test_managers_see_the_wilson_interval_of_the_award_rate(client, demo_data):
+    sign_in(client, ManagerFactory())
+    rates = rows_of(client.get("/dashboard/").content.decode(), "award_rate_by_tier")
+    assert len(rates["total"]) == 4
+    low, high = (float(bound) for bound in rates["total"][3].split("–"))
+    assert low < float(rates["total"][2]) < high
+
+
 def test_dashboard_in_korean(client, demo_data):
     client.cookies["django_language"] = "ko"
     html = client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
