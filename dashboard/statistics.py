@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases import jargon
 from cases.models import (
     SUBMITTED_STATES,
     AwardCycle,
@@ -32,9 +33,11 @@ from cases.models import (
     InnovationCase,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipationLevel,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
 )
 
@@ -81,6 +84,9 @@ class TableId(models.TextChoices):
     CITIZEN_FEEDBACK = "citizen_feedback", gettext_lazy("Citizen feedback")
     FELT_BY_CASE = "felt_by_case", gettext_lazy("Citizen feedback by case")
     PARTICIPATION_LEVELS = "participation_levels", gettext_lazy("Citizen participation")
+    SERVICE_AREA_BY_ICT = "service_area_by_ict", gettext_lazy("Service areas by ICT")
+    OUTCOME_KIND_BY_ICT = "outcome_kind_by_ict", gettext_lazy("Kinds of outcome by ICT")
+    JARGON_BY_CYCLE = "jargon_by_cycle", gettext_lazy("Management jargon by cycle")
 
 
 # --- Plain data -------------------------------------------------------------------------------
@@ -701,6 +707,123 @@ def felt_table(found: Iterable) -> FeltByCaseTable:
     )
 
 
+UNSPECIFIED = "unspecified"
+
+
+def service_area_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[int | None, str], int]:
+    """``{(service area id or None, "ict"|"non_ict"): cases}`` (one query)."""
+    return {
+        (row["service_area_id"], _ict_key(row["uses_ict"])): row["n"]
+        for row in cases.values("service_area_id", "uses_ict").annotate(n=Count("id")).order_by()
+    }
+
+
+def service_area_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = service_area_counts(cases)
+    used = {area for area, _ict in counts if area is not None}
+    return service_area_table(counts, case_count, _taxonomy_entries(ServiceArea, used))
+
+
+def service_area_table(counts: dict[tuple[int | None, str], int], case_count: int, areas: Sequence) -> CrossTable:
+    """Table 2's shape for service areas: area rows × non-ICT / ICT / total, column percentages. Cases
+    without an area (submitted before areas existed) get a row of their own, when there are any."""
+    rows = [(area.code, area.label) for area in areas]
+    keyed = {(area.code, ict): counts.get((area.pk, ict), 0) for area in areas for ict in (NON_ICT, ICT)}
+    if any(counts.get((None, ict)) for ict in (NON_ICT, ICT)):
+        rows.append((UNSPECIFIED, _("Not given")))
+        keyed.update({(UNSPECIFIED, ict): counts.get((None, ict), 0) for ict in (NON_ICT, ICT)})
+    return cross_table(
+        table_id=TableId.SERVICE_AREA_BY_ICT,
+        title=_("Service areas by use of ICT (%)"),
+        row_header=_("Service area"),
+        rows=rows,
+        columns=_ict_columns(),
+        counts=keyed,
+        percent_base=PercentBase.COLUMN,
+        base=case_count,
+        notes=[
+            _(
+                "The study warned that ICT-heavy awards miss services “mostly found in welfare programs”. "
+                "Percentages are of the column's cases."
+            )
+        ],
+    )
+
+
+def outcome_kind_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[int, str], int]:
+    """``{(outcome kind id, "ict"|"non_ict"): cases claiming at least one outcome of the kind}``."""
+    return {
+        (row["kind_id"], _ict_key(row["case__uses_ict"])): row["n"]
+        for row in Outcome.objects.filter(case__in=cases, kind__isnull=False)
+        .values("kind_id", "case__uses_ict")
+        .annotate(n=Count("case", distinct=True))
+        .order_by()
+    }
+
+
+def outcome_kind_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = outcome_kind_counts(cases)
+    return outcome_kind_table(counts, case_count, _taxonomy_entries(OutcomeKind, {kind for kind, _ict in counts}))
+
+
+def outcome_kind_table(counts: dict[tuple[int, str], int], case_count: int, kinds: Sequence) -> CrossTable:
+    """Table 3's shape for the kinds of outcome the cases claim: non-ICT / ICT / total × kinds."""
+    table = reported_table(
+        counts,
+        case_count,
+        kinds,
+        table_id=TableId.OUTCOME_KIND_BY_ICT,
+        title=_("Kinds of outcome claimed (%)"),
+        header=_("ICT"),
+    )
+    table.notes.append(
+        _(
+            "A case counts once for each kind of outcome it claims. The study: democratic practices, human "
+            "rights and services for minorities are “rarely presented as outcomes”."
+        )
+    )
+    return table
+
+
+WITH_JARGON = "jargon"
+WITHOUT_JARGON = "no_jargon"
+
+
+def jargon_counts(cases: QuerySet[InnovationCase]) -> list[tuple[int, int, int]]:
+    """(year, cases, cases using a glossary term) per cycle: the glossary 1 query, the counts 1."""
+    condition = jargon.uses_jargon(jargon.glossary())
+    found = Count("id", filter=condition) if condition is not None else Value(0)
+    rows = cases.values("cycle__year").annotate(n=Count("id"), jargon=found).order_by()
+    return [(row["cycle__year"], row["n"], row["jargon"]) for row in rows]
+
+
+def jargon_table(counted: Iterable[tuple[int, int, int]], cycles: Sequence[int]) -> CrossTable:
+    counts: dict[tuple[str, str], int] = {}
+    for year, n, with_jargon in counted:
+        counts[(str(year), WITH_JARGON)] = with_jargon
+        counts[(str(year), WITHOUT_JARGON)] = n - with_jargon
+    return cross_table(
+        table_id=TableId.JARGON_BY_CYCLE,
+        title=_("Cases using management jargon, by cycle (%)"),
+        row_header=_("Cycle"),
+        rows=[(str(year), str(year)) for year in sorted(cycles)],
+        columns=[
+            Column(WITH_JARGON, _("Uses jargon")),
+            Column(WITHOUT_JARGON, _("No jargon")),
+            Column(TOTAL, _("Total")),
+        ],
+        counts=counts,
+        percent_base=PercentBase.ROW,
+        notes=[
+            _(
+                "A case uses jargon when a term of the glossary (BPR, TQM, MBO, …) appears in its title, "
+                "summary or description, in either language. The study: such terms are “used profusely "
+                "without substantiation”. Percentages are of the cycle's cases."
+            )
+        ],
+    )
+
+
 # --- Everything -------------------------------------------------------------------------------
 
 
@@ -717,6 +840,9 @@ TABLE_ORDER = [
     TableId.CITIZEN_FEEDBACK,
     TableId.FELT_BY_CASE,
     TableId.PARTICIPATION_LEVELS,
+    TableId.SERVICE_AREA_BY_ICT,
+    TableId.OUTCOME_KIND_BY_ICT,
+    TableId.JARGON_BY_CYCLE,
 ]
 
 
@@ -773,6 +899,9 @@ def compute_live_statistics(*, scope: str, cycles: Sequence[int], include_award_
     tables[TableId.CITIZEN_FEEDBACK] = citizen_feedback(cases)
     tables[TableId.FELT_BY_CASE] = felt_by_case(cases)
     tables[TableId.PARTICIPATION_LEVELS] = participation_levels(cases, case_count)
+    tables[TableId.SERVICE_AREA_BY_ICT] = service_area_by_ict(cases, case_count)
+    tables[TableId.OUTCOME_KIND_BY_ICT] = outcome_kind_by_ict(cases, case_count)
+    tables[TableId.JARGON_BY_CYCLE] = jargon_table(jargon_counts(cases), cycles)
     return Statistics(
         scope=str(scope), cycles=cycles, case_count=case_count, tables={str(key): t for key, t in tables.items()}
     )

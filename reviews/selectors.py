@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 from accounts.models import Role, User
-from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from cases import jargon
+from cases.models import EVIDENCED, SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from core.numbers import percent
 from core.rules import allowed
 
 from . import aggregation
@@ -243,6 +245,9 @@ class RankingRow:
     disagreement: bool
     verified_percent: float | None
     decision: AwardDecision | None
+    # The substantiation check: share of claimed outcomes with evidence, uses of glossary jargon.
+    evidenced_percent: float | None = None
+    jargon_count: int = 0
 
     @property
     def decision_label(self) -> str:
@@ -269,6 +274,8 @@ SORT_KEYS = {
     "z_mean": lambda row: (row.z_mean is not None, row.z_mean or 0),
     "disagreement": lambda row: (row.disagreement,),
     "verified": lambda row: (row.verified_percent is not None, row.verified_percent or 0),
+    "evidenced": lambda row: (row.evidenced_percent is not None, row.evidenced_percent or 0),
+    "jargon": lambda row: (row.jargon_count,),
     "decision": lambda row: _decision_key(row),
 }
 DEFAULT_SORT = "z_mean"
@@ -293,7 +300,8 @@ def cycle_threshold(cycle: AwardCycle) -> Decimal:
 
 
 def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = True) -> list[RankingRow]:
-    """The cycle's submitted cases with their review statistics, in a constant number of queries (5)."""
+    """The cycle's submitted cases with their review statistics and substantiation, in a constant
+    number of queries (7)."""
     cases = list(
         InnovationCase.objects.filter(cycle=cycle, state__in=SUBMITTED_STATES)
         .select_related("government__parent", "decision__level", "cycle")
@@ -309,9 +317,18 @@ def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = T
     figures = aggregation.aggregate_cases(
         case_ids, reviews, threshold=cycle_threshold(cycle), outcome_consensus=outcome_consensus(case_ids)
     )
+    evidence = {
+        row["case_id"]: row
+        for row in Outcome.objects.filter(case__cycle=cycle, case__state__in=SUBMITTED_STATES)
+        .values("case_id")
+        .annotate(claimed=Count("id"), evidenced=Count("id", filter=EVIDENCED))
+        .order_by()
+    }
+    found = jargon.glossary()
     rows = []
     for case in cases:
         figure = figures[case.pk]
+        claimed = evidence.get(case.pk, {"claimed": 0, "evidenced": 0})
         rows.append(
             RankingRow(
                 case=case,
@@ -323,6 +340,8 @@ def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = T
                 disagreement=figure.disagreement,
                 verified_percent=figure.verified_percent,
                 decision=getattr(case, "decision", None),
+                evidenced_percent=percent(claimed["evidenced"], claimed["claimed"]) if claimed["claimed"] else None,
+                jargon_count=found.count(jargon.case_texts(case)),
             )
         )
     key = SORT_KEYS.get(sort, SORT_KEYS[DEFAULT_SORT])

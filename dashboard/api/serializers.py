@@ -178,6 +178,15 @@ class TablesSerializer(serializers.Serializer):
     citizen_feedback = CrossTableSerializer()
     felt_by_case = FeltByCaseTableSerializer()
     participation_levels = CrossTableSerializer()
+    service_area_by_ict = CrossTableSerializer(
+        help_text="Table 2's shape: service areas × non-ICT / ICT / total, column percentages."
+    )
+    outcome_kind_by_ict = CrossTableSerializer(
+        help_text="Table 3's shape: non-ICT / ICT / total × kinds of outcome; a case counts once per kind it claims."
+    )
+    jargon_by_cycle = CrossTableSerializer(
+        help_text="Cycles × cases using glossary jargon / not / total, row percentages."
+    )
 
 
 class StatisticsSerializer(serializers.Serializer):

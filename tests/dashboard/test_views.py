@@ -61,7 +61,7 @@ def test_dashboard_shows_the_studys_tables_with_notes_charts_and_csv_links(clien
         "68 (161.9)",
     ]
     assert rows_of(html, "remedies_by_ict")["ict"] == ["5 (11.9)", "4 (9.5)", "22 (52.4)", "12 (28.6)", "43 (102.4)"]
-    assert html.count("Note: Total is greater than 100% due to multiple counts.") == 2
+    assert html.count("Note: Total is greater than 100% due to multiple counts.") == 3
     assert '<th scope="row">Province</th>' in html
     assert '<th scope="colgroup" colspan="2">Award-winning cases</th>' in html
     assert "<caption" in html
