@@ -118,7 +118,8 @@ def plain_sentence(p_value: float | None, n: int, too_small: bool) -> str:
         return _("A difference this large would arise by chance less than 1 time in 100.")
     if p_value < 0.05:
         return _("A difference this large would arise by chance less than 1 time in 20.")
-    times = int(round_half_up(Decimal(str(p_value)) * 100))
+    # At most 99: "100 times in 100" would read as a certainty.
+    times = min(99, int(round_half_up(Decimal(str(p_value)) * 100)))
     return _("A difference this large would arise by chance about %(times)s times in 100: it may well be chance.") % {
         "times": times
     }

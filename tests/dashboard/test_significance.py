@@ -151,6 +151,9 @@ def test_the_plain_sentence_in_both_languages():
     assert plain_sentence(0.235, 42, False) == (
         "A difference this large would arise by chance about 24 times in 100: it may well be chance."
     )
+    assert plain_sentence(0.9977, 42, False) == (
+        "A difference this large would arise by chance about 99 times in 100: it may well be chance."
+    )
     assert plain_sentence(0.6, 7, True) == (
         "With only 7 cases the sample is too small to tell whether the difference is chance."
     )
