@@ -11,11 +11,14 @@ from .models import (
     CaseObstacle,
     CaseRemedy,
     InnovationCase,
+    JargonTerm,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipantKind,
     Purpose,
     RemedyType,
+    ServiceArea,
 )
 
 
@@ -27,8 +30,16 @@ class TaxonomyAdmin(admin.ModelAdmin):
     ordering = ["order", "code"]
 
 
-for taxonomy in (Purpose, ObstacleType, RemedyType, ParticipantKind):
+for taxonomy in (Purpose, ObstacleType, RemedyType, ParticipantKind, ServiceArea, OutcomeKind):
     admin.site.register(taxonomy, TaxonomyAdmin)
+
+
+@admin.register(JargonTerm)
+class JargonTermAdmin(TaxonomyAdmin):
+    """The glossary of management jargon the reviewers' substantiation check highlights."""
+
+    list_display = ["code", "name", "name_local", "variants", "order", "is_active"]
+    search_fields = ["code", "name", "name_local", "variants"]
 
 
 class AwardLevelInline(admin.TabularInline):
@@ -71,7 +82,7 @@ class RemedyInline(ReadOnlyInline):
 
 class OutcomeInline(ReadOnlyInline):
     model = Outcome
-    fields = ["indicator", "indicator_local", "unit", "baseline", "result", "evidence", "verification"]
+    fields = ["kind", "indicator", "indicator_local", "unit", "baseline", "result", "evidence", "verification"]
 
 
 class AttachmentInline(ReadOnlyInline):
@@ -90,7 +101,7 @@ class InnovationCaseAdmin(admin.ModelAdmin):
     """Read-only: cases change through the submission and review workflow, which audits them."""
 
     list_display = ["id", "display_title", "government", "cycle", "state", "tier", "uses_ict", "is_illustrative"]
-    list_filter = ["state", "cycle", "tier", "uses_ict", "purpose", "is_illustrative"]
+    list_filter = ["state", "cycle", "tier", "uses_ict", "purpose", "service_area", "is_illustrative"]
     search_fields = ["title", "title_local", "government__name", "government__name_local", "government__code"]
     # A government is shown with its parent ("Gumi, Gyeongsangbuk-do"): joined, not read per row.
     list_select_related = ["government__parent", "cycle"]

@@ -31,15 +31,21 @@ from .models import (
     CaseState,
     CycleState,
     InnovationCase,
+    JargonTerm,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipantKind,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
 )
 
 DEMO_CASES_JSON = Path(__file__).resolve().parent / "demo" / "cases.json"
+# By case key: its service area, the kind of each outcome (in order) and, for a few, a sentence of
+# management jargon added to the description (the study: "used profusely without substantiation").
+DEMO_BEYOND_JSON = Path(__file__).resolve().parent / "demo" / "beyond.json"
 
 # code, English name, Korean name, English description
 PURPOSES = [
@@ -81,6 +87,90 @@ PARTICIPANT_KINDS = [
     ("experts", "Experts", "전문가", "Academics and professional advisers."),
     ("other_governments", "Other governments", "다른 정부기관", "Other local governments or central agencies."),
 ]
+SERVICE_AREAS = [
+    ("welfare", "Welfare", "복지", "Social welfare, care and support for people in need."),
+    ("health", "Health", "보건", "Health care and public health."),
+    ("education", "Education", "교육", "Schools, libraries and lifelong learning."),
+    ("environment", "Environment", "환경", "Air, water, nature and waste."),
+    ("economy", "Economy", "경제", "Business, jobs, farming and local products."),
+    ("culture_tourism", "Culture and tourism", "문화·관광", "Culture, festivals, heritage and tourism."),
+    ("transport", "Transport", "교통", "Public transport, roads, parking and traffic."),
+    ("safety", "Safety", "안전", "Disasters, crime prevention and public safety."),
+    ("housing_urban", "Housing and urban development", "주택·도시", "Housing, land use, planning and neighbourhoods."),
+    ("administration", "General administration", "일반행정", "Civil services, petitions, procurement, internal work."),
+]
+OUTCOME_KINDS = [
+    ("cost_saving", "Cost saving", "비용 절감", "Money saved by the government or by citizens."),
+    ("time_saving", "Time saving", "시간 단축", "Less time to get a service or to finish a task."),
+    ("simplification", "Simpler procedures", "절차 간소화", "Fewer steps, documents or visits."),
+    ("service_quality", "Better service quality", "서비스 품질 향상", "A better, safer or more reliable service."),
+    ("economic", "Local economy", "지역경제 활성화", "Sales, visitors, investment or jobs."),
+    (
+        "democratic_practice",
+        "Democratic practice",
+        "민주적 실천",
+        "Citizen participation, transparency and accountability.",
+    ),
+    ("human_rights", "Human rights", "인권", "Rights of residents and workers respected or protected."),
+    (
+        "vulnerable_groups",
+        "Services for vulnerable groups",
+        "취약계층 서비스",
+        "Services reaching elderly, disabled, low-income or minority residents.",
+    ),
+]
+# code, English, Korean, description, other spellings (the study names the first four).
+JARGON_TERMS = [
+    (
+        "bpr",
+        "Business process reengineering",
+        "업무프로세스 재설계",
+        "Redesigning work processes from scratch; ask which process changed and what it saved.",
+        ["BPR", "business process re-engineering", "business process restructuring", "업무 프로세스 재설계"],
+    ),
+    (
+        "tqm",
+        "Total quality management",
+        "총체적 품질관리",
+        "Organisation-wide quality management; ask how quality was measured.",
+        ["TQM", "top quality management", "전사적 품질관리"],
+    ),
+    (
+        "mbo",
+        "Management by objectives",
+        "목표관리제",
+        "Managing by agreed targets; ask what the targets were and whether they were met.",
+        ["MBO", "목표에 의한 관리"],
+    ),
+    (
+        "incentive_performance",
+        "Incentive-based performance management",
+        "인센티브 기반 성과관리",
+        "Rewards tied to performance; ask what was rewarded and with what effect on the service.",
+        ["performance-based incentives", "성과 인센티브", "성과급 기반 성과관리"],
+    ),
+    (
+        "bsc",
+        "Balanced scorecard",
+        "균형성과표",
+        "A set of performance indicators; ask for the indicators and their values.",
+        ["BSC"],
+    ),
+    (
+        "six_sigma",
+        "Six Sigma",
+        "6시그마",
+        "Defect-reduction method from manufacturing; ask which defects were reduced.",
+        ["6 sigma", "식스시그마"],
+    ),
+    (
+        "crm",
+        "Customer relationship management",
+        "고객관계관리",
+        "Managing contacts with service users; ask what citizens experienced differently.",
+        ["CRM"],
+    ),
+]
 # code, English, Korean, rank, quota
 AWARD_LEVELS = [
     ("grand", "Grand Prize", "대상", 1, 3),
@@ -105,11 +195,25 @@ def load_taxonomies() -> None:
         (ObstacleType, OBSTACLE_TYPES),
         (RemedyType, REMEDY_TYPES),
         (ParticipantKind, PARTICIPANT_KINDS),
+        (ServiceArea, SERVICE_AREAS),
+        (OutcomeKind, OUTCOME_KINDS),
     ):
         for order, (code, name, name_local, description) in enumerate(rows, start=1):
             model.objects.update_or_create(
                 code=code, defaults={"name": name, "name_local": name_local, "description": description, "order": order}
             )
+    for order, (code, name, name_local, description, variants) in enumerate(JARGON_TERMS, start=1):
+        # Created once: managers may edit the glossary afterwards.
+        JargonTerm.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "name_local": name_local,
+                "description": description,
+                "variants": "\n".join(variants),
+                "order": order,
+            },
+        )
 
 
 def publication_time(year: int) -> dt.datetime:
@@ -159,12 +263,37 @@ def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _description(data: dict, beyond: dict, language: str) -> str:
+    """The case's description, with its sentence of jargon when it has one."""
+    text = data[f"description_{language}"]
+    extra = beyond.get(f"jargon_{language}")
+    return f"{text} {extra}" if extra else text
+
+
+def _fill_beyond(case: InnovationCase, data: dict, beyond: dict, taxonomies) -> None:
+    """Give a demo case loaded before service areas, outcome kinds and jargon existed what it now has."""
+    if not beyond:
+        return
+    if case.service_area_id is None:
+        InnovationCase.objects.filter(pk=case.pk).update(
+            service_area=taxonomies["service_area"][beyond["service_area"]]
+        )
+    if beyond.get("jargon_en") and beyond["jargon_en"] not in case.description:
+        InnovationCase.objects.filter(pk=case.pk).update(
+            description=_description(data, beyond, "en"), description_local=_description(data, beyond, "ko")
+        )
+    for outcome, code in zip(case.outcomes.order_by("order", "id"), beyond["outcome_kinds"], strict=False):
+        if outcome.kind_id is None:
+            Outcome.objects.filter(pk=outcome.pk).update(kind=taxonomies["outcome_kind"][code])
+
+
 def _create_case(
-    data: dict, *, state: str, cycle: AwardCycle, governments, taxonomies, submitters
+    data: dict, *, state: str, cycle: AwardCycle, governments, taxonomies, submitters, beyond: dict
 ) -> InnovationCase | None:
     government = governments[data["government_code"]]
     existing = InnovationCase.objects.filter(cycle=cycle, government=government, title=data["title_en"]).first()
     if existing:
+        _fill_beyond(existing, data, beyond, taxonomies)
         return None
     submitter = submitters.get(government.pk)
     is_submitted = state != CaseState.DRAFT
@@ -176,9 +305,10 @@ def _create_case(
         title_local=data["title_ko"],
         summary=data["summary_en"],
         summary_local=data["summary_ko"],
-        description=data["description_en"],
-        description_local=data["description_ko"],
+        description=_description(data, beyond, "en"),
+        description_local=_description(data, beyond, "ko"),
         purpose=taxonomies["purpose"][data["purpose"]],
+        service_area=taxonomies["service_area"][beyond["service_area"]] if beyond else None,
         uses_ict=data["uses_ict"],
         ict_description=data.get("ict_description", ""),
         ict_description_local=data.get("ict_description_ko", ""),
@@ -216,9 +346,11 @@ def _create_case(
         for item in data["remedies"]
     )
     verification = Verification.PENDING  # until the reviews: a decision sets their consensus
+    kinds = beyond.get("outcome_kinds", [])
     Outcome.objects.bulk_create(
         Outcome(
             case=case,
+            kind=taxonomies["outcome_kind"][kinds[order]] if order < len(kinds) else None,
             indicator=item.get("indicator_en", ""),
             indicator_local=item.get("indicator_ko", ""),
             unit=item.get("unit", ""),
@@ -255,7 +387,10 @@ def load_demo_cases(path: Path = DEMO_CASES_JSON) -> CasesDemoResult:
         "obstacle": {t.code: t for t in ObstacleType.objects.all()},
         "remedy": {t.code: t for t in RemedyType.objects.all()},
         "participant": {t.code: t for t in ParticipantKind.objects.all()},
+        "service_area": {t.code: t for t in ServiceArea.objects.all()},
+        "outcome_kind": {t.code: t for t in OutcomeKind.objects.all()},
     }
+    beyond = json.loads(DEMO_BEYOND_JSON.read_text(encoding="utf-8"))
     codes = {item["government_code"] for group in data.values() for item in group}
     governments = {g.code: g for g in LocalGovernment.objects.filter(code__in=codes)}
     submitters = {u.government_id: u for u in User.objects.filter(role=Role.SUBMITTER, government__code__in=codes)}
@@ -274,6 +409,7 @@ def load_demo_cases(path: Path = DEMO_CASES_JSON) -> CasesDemoResult:
                 governments=governments,
                 taxonomies=taxonomies,
                 submitters=submitters,
+                beyond=beyond.get(item["key"], {}),
             )
             created += case is not None
     return CasesDemoResult(cases_created=created, cases_total=InnovationCase.objects.count())

@@ -24,9 +24,11 @@ from .models import (
     InnovationCase,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipantKind,
     Purpose,
     RemedyType,
+    ServiceArea,
 )
 from .services import ObstacleItem, RemedyItem
 from .uploads import ACCEPT_ATTRIBUTE, validate_upload
@@ -113,10 +115,16 @@ class PurposeForm(BilingualFieldsMixin, forms.ModelForm):
         label=_("Purpose"),
         help_text=_("Needed before you submit."),
     )
+    service_area = TaxonomyChoiceField(
+        queryset=ServiceArea.objects.filter(is_active=True),
+        required=False,
+        label=_("Service area"),
+        help_text=_("The public service the innovation improves."),
+    )
 
     class Meta:
         model = InnovationCase
-        fields = ("purpose", "uses_ict", "ict_description_local", "ict_description")
+        fields = ("purpose", "service_area", "uses_ict", "ict_description_local", "ict_description")
         widgets = {
             "ict_description_local": forms.Textarea(attrs={"rows": 4}),
             "ict_description": forms.Textarea(attrs={"rows": 4}),
@@ -219,6 +227,12 @@ RemedyFormSet = forms.formset_factory(RemedyForm, formset=RowFormSet, extra=1, c
 
 class OutcomeForm(BilingualFieldsMixin, forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    kind = TaxonomyChoiceField(
+        queryset=OutcomeKind.objects.filter(is_active=True),
+        required=False,
+        label=_("Kind of outcome"),
+        help_text=_("Cost or time saved, simpler procedures, better service, … or democratic practice, human rights."),
+    )
     evidence_attachment = forms.ModelChoiceField(
         queryset=Attachment.objects.none(), required=False, label=_("Evidence file")
     )

@@ -111,6 +111,44 @@ class ParticipantKind(Taxonomy):
         verbose_name_plural = _("participant kinds")
 
 
+class ServiceArea(Taxonomy):
+    """The public service a case improves (welfare, health, …): the study warned that ICT-heavy awards
+    miss services "mostly found in welfare programs"."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("service area")
+        verbose_name_plural = _("service areas")
+
+
+class OutcomeKind(Taxonomy):
+    """What kind of result an outcome is (cost or time saved, … democratic practice, human rights):
+    the study found the latter "rarely presented as outcomes"."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("outcome kind")
+        verbose_name_plural = _("outcome kinds")
+
+
+class JargonTerm(Taxonomy):
+    """A term of management jargon (BPR, TQM, MBO, …) that reviewers should see substantiated: the
+    study found such terms "used profusely without substantiation". ``name`` and ``name_local`` are
+    matched in case texts, and so is every line of ``variants``."""
+
+    variants = models.TextField(
+        _("other spellings"),
+        blank=True,
+        help_text=_("One per line, in either language (abbreviations too, e.g. BPR)."),
+    )
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("jargon term")
+        verbose_name_plural = _("jargon glossary")
+
+    def spellings(self) -> list[str]:
+        found = [self.name, self.name_local, *self.variants.splitlines()]
+        return [text.strip() for text in found if text.strip()]
+
+
 # --- Award cycles -----------------------------------------------------------------------------
 
 
@@ -232,6 +270,7 @@ CASE_CONTENT_FIELDS = (
     "description_local",
     "description",
     "purpose",
+    "service_area",
     "uses_ict",
     "ict_description_local",
     "ict_description",
@@ -245,6 +284,7 @@ CASE_CONTENT_FIELDS = (
 )
 # What a submitter writes of an outcome; its verification comes from the reviews.
 OUTCOME_CONTENT_FIELDS = (
+    "kind",
     "indicator_local",
     "indicator",
     "unit_local",
@@ -291,6 +331,14 @@ class InnovationCase(models.Model):
     description_local = models.TextField(_("description (Korean)"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     purpose = models.ForeignKey(
         Purpose, verbose_name=_("purpose"), on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
+    service_area = models.ForeignKey(
+        ServiceArea,
+        verbose_name=_("service area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
     )
     uses_ict = models.BooleanField(_("ICT was the major means"), default=False)
     ict_description = models.TextField(_("how ICT was used (English)"), max_length=TEXT_MAX_LENGTH, blank=True)
@@ -476,10 +524,22 @@ class Attachment(models.Model):
         return self.original_name
 
 
+# Outcomes whose claim comes with evidence (``Outcome.has_evidence`` in a query).
+EVIDENCED = ~Q(evidence="") | ~Q(evidence_local="") | ~Q(evidence_url="") | Q(evidence_attachment__isnull=False)
+
+
 class Outcome(models.Model):
     """A claimed result, with its evidence; the committee's verification is set from the reviews."""
 
     case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="outcomes")
+    kind = models.ForeignKey(
+        OutcomeKind,
+        verbose_name=_("kind of outcome"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+    )
     indicator = models.CharField(_("indicator (English)"), max_length=200, blank=True)
     indicator_local = models.CharField(_("indicator (Korean)"), max_length=200, blank=True)
     unit = models.CharField(_("unit (English)"), max_length=40, blank=True)
@@ -522,6 +582,12 @@ class Outcome(models.Model):
     @property
     def display_unit(self) -> str:
         return localized(self.unit, self.unit_local)
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether the claim comes with evidence (text, link or file): the substantiation check."""
+        texts = self.evidence or self.evidence_local or self.evidence_url
+        return bool(texts) or self.evidence_attachment_id is not None
 
     @property
     def has_baseline_or_evidence(self) -> bool:

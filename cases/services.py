@@ -91,7 +91,7 @@ def _apply_fields(case: InnovationCase, fields: Mapping[str, Any]) -> dict[str, 
     changes: dict[str, list] = {}
     for name, value in fields.items():
         old = getattr(case, name)
-        if value is None and name not in ("purpose", "started_on"):
+        if value is None and name not in ("purpose", "service_area", "started_on"):
             value = "" if name != "uses_ict" else False
         if _jsonable(old) != _jsonable(value):
             changes[name] = [_jsonable(old), _jsonable(value)]
@@ -142,7 +142,7 @@ def _outcome_dict(outcome: Outcome) -> dict:
 
 
 def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> dict[str, list]:
-    existing = {outcome.pk: outcome for outcome in case.outcomes.all()}
+    existing = {outcome.pk: outcome for outcome in case.outcomes.select_related("kind")}
     old = [_outcome_dict(outcome) for outcome in existing.values()]
     attachment_ids = set(case.attachments.values_list("pk", flat=True))
     kept: list[Outcome] = []
@@ -176,7 +176,7 @@ def _set_outcomes(case: InnovationCase, items: Sequence[Mapping[str, Any]]) -> d
             outcome = Outcome(case=case)
         for name in OUTCOME_CONTENT_FIELDS:
             value = item.get(name)
-            if value is None and name not in ("baseline", "result", "evidence_attachment"):
+            if value is None and name not in ("kind", "baseline", "result", "evidence_attachment"):
                 value = ""
             setattr(outcome, name, value)
         outcome.order = order

@@ -163,6 +163,9 @@ BUILDERS: dict[str, Callable] = {
     TableId.OUTCOME_VERIFICATION: lambda table: cross_table_figure(table, series="columns"),
     TableId.CITIZEN_FEEDBACK: lambda table: cross_table_figure(table, series="columns"),
     TableId.PARTICIPATION_LEVELS: lambda table: cross_table_figure(table, series="columns"),
+    TableId.SERVICE_AREA_BY_ICT: lambda table: cross_table_figure(table, series="columns"),
+    TableId.OUTCOME_KIND_BY_ICT: lambda table: cross_table_figure(table, series="rows"),
+    TableId.JARGON_BY_CYCLE: lambda table: trend_figure(table, columns=["jargon"]),
 }
 
 

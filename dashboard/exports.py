@@ -27,6 +27,10 @@ FLAT_FIELDS = {
         ("submitted", lambda: _("Submitted")),
         ("awarded", lambda: _("Awarded")),
         ("award_rate", lambda: _("Award rate (%)")),
+        # xgettext:no-python-format
+        ("award_rate_low", lambda: _("95% interval, from (%)")),
+        # xgettext:no-python-format
+        ("award_rate_high", lambda: _("95% interval, to (%)")),
     ],
     "felt_by_case": [
         ("government", lambda: _("Government")),

@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases import jargon
 from cases.models import (
     SUBMITTED_STATES,
     AwardCycle,
@@ -32,9 +33,11 @@ from cases.models import (
     InnovationCase,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipationLevel,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
 )
 
@@ -44,6 +47,8 @@ from core.numbers import average, percent, ratio
 from governments.models import Tier
 from governments.selectors import national_profile
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
+
+from .significance import FitTest, goodness_of_fit, wilson_interval
 
 TOTAL = "total"
 NON_ICT = "non_ict"
@@ -79,6 +84,9 @@ class TableId(models.TextChoices):
     CITIZEN_FEEDBACK = "citizen_feedback", gettext_lazy("Citizen feedback")
     FELT_BY_CASE = "felt_by_case", gettext_lazy("Citizen feedback by case")
     PARTICIPATION_LEVELS = "participation_levels", gettext_lazy("Citizen participation")
+    SERVICE_AREA_BY_ICT = "service_area_by_ict", gettext_lazy("Service areas by ICT")
+    OUTCOME_KIND_BY_ICT = "outcome_kind_by_ict", gettext_lazy("Kinds of outcome by ICT")
+    JARGON_BY_CYCLE = "jargon_by_cycle", gettext_lazy("Management jargon by cycle")
 
 
 # --- Plain data -------------------------------------------------------------------------------
@@ -138,6 +146,12 @@ class TierTable:
     rows: list[TierRow]
     notes: list[str] = field(default_factory=list)
     cases_label: str = ""  # what the cases are: "Award-winning cases" or "Submitted cases"
+    # Is the tier mix chance? {"vs_national": …, "vs_submitted": …} (dashboard.significance).
+    tests: dict[str, FitTest] = field(default_factory=dict)
+
+
+VS_NATIONAL = "vs_national"
+VS_SUBMITTED = "vs_submitted"
 
 
 @dataclass(frozen=True)
@@ -147,6 +161,9 @@ class AwardRateRow:
     submitted: int
     awarded: int
     award_rate: float
+    # The Wilson 95 % interval of the award rate, in percent; None when nothing was submitted.
+    award_rate_low: float | None = None
+    award_rate_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -292,16 +309,36 @@ def _taxonomy_entries(model, used_ids: set[int]) -> list:
     return [entry for entry in model.objects.all() if entry.is_active or entry.pk in used_ids]
 
 
-def tier_representation(cases: QuerySet[InnovationCase], scope: str = Scope.AWARDED) -> TierTable:
+def tier_representation(
+    cases: QuerySet[InnovationCase], scope: str = Scope.AWARDED, pool: dict[str, dict] | None = None
+) -> TierTable:
     by_tier = {
         row["tier"]: row
         for row in cases.values("tier").annotate(count=Count("id"), population=Sum("population")).order_by()
     }
-    return tier_table(by_tier, scope, national_profile())
+    return tier_table(by_tier, scope, national_profile(), pool)
 
 
-def tier_table(by_tier: dict[str, dict], scope: str, profiles) -> TierTable:
-    """Table 1 from ``by_tier[tier] = {"count", "population"}`` and the national profile."""
+def tier_tests(by_tier: dict[str, dict], profiles, pool: dict[str, dict]) -> dict[str, FitTest]:
+    """The tier mix of the cases against the national profile, and the tier mix of the awarded cases
+    against the submitted pool they were chosen from (``pool[tier] = {"submitted", "awarded"}``)."""
+    national = {profile.key: profile.count for profile in profiles}
+    tiers = [tier.value for tier in Tier]
+    empty = {"submitted": 0, "awarded": 0}
+    return {
+        VS_NATIONAL: goodness_of_fit(
+            [by_tier.get(tier, {}).get("count", 0) for tier in tiers], [national.get(tier, 0) for tier in tiers]
+        ),
+        VS_SUBMITTED: goodness_of_fit(
+            [pool.get(tier, empty)["awarded"] for tier in tiers],
+            [pool.get(tier, empty)["submitted"] for tier in tiers],
+        ),
+    }
+
+
+def tier_table(by_tier: dict[str, dict], scope: str, profiles, pool: dict[str, dict] | None = None) -> TierTable:
+    """Table 1 from ``by_tier[tier] = {"count", "population"}`` and the national profile; with the
+    submitted ``pool`` of the same cycles, the tests of whether the tier mix is chance."""
     case_total = sum(row["count"] for row in by_tier.values())
     population_total = sum(row["population"] or 0 for row in by_tier.values())
     national = {profile.key: profile for profile in profiles}
@@ -330,6 +367,7 @@ def tier_table(by_tier: dict[str, dict], scope: str, profiles) -> TierTable:
             )
         )
     return TierTable(
+        tests={} if pool is None else tier_tests(by_tier, profiles, pool),
         id=TableId.TIER_REPRESENTATION,
         title=_("Table 1. Average population size by local government type"),
         cases_label=_("Award-winning cases") if scope == Scope.AWARDED else _("Submitted cases"),
@@ -440,15 +478,32 @@ def remedies_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTa
     )
 
 
-def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
-    by_tier = {
+def submitted_pool(cycles: Sequence[int]) -> dict[str, dict]:
+    """``{tier: {"submitted", "awarded"}}`` of every case submitted in the cycles, whatever the scope."""
+    return {
         row["tier"]: row
         for row in InnovationCase.objects.filter(state__in=SUBMITTED_STATES, cycle__year__in=list(cycles))
         .values("tier")
         .annotate(submitted=Count("id"), awarded=Count("id", filter=Q(state=CaseState.AWARDED)))
         .order_by()
     }
-    return award_rate_table(by_tier)
+
+
+def award_rate_by_tier(cycles: Sequence[int]) -> AwardRateTable:
+    return award_rate_table(submitted_pool(cycles))
+
+
+def _award_rate_row(key: str, label: str, submitted: int, awarded: int) -> AwardRateRow:
+    interval = wilson_interval(awarded, submitted)
+    return AwardRateRow(
+        key=key,
+        label=label,
+        submitted=submitted,
+        awarded=awarded,
+        award_rate=percent(awarded, submitted),
+        award_rate_low=interval[0] if interval else None,
+        award_rate_high=interval[1] if interval else None,
+    )
 
 
 def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
@@ -456,18 +511,10 @@ def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
     rows = []
     for tier in Tier:
         row = by_tier.get(tier.value, {"submitted": 0, "awarded": 0})
-        rows.append(
-            AwardRateRow(
-                key=tier.value,
-                label=str(tier.label),
-                submitted=row["submitted"],
-                awarded=row["awarded"],
-                award_rate=percent(row["awarded"], row["submitted"]),
-            )
-        )
+        rows.append(_award_rate_row(tier.value, str(tier.label), row["submitted"], row["awarded"]))
     submitted = sum(row.submitted for row in rows)
     awarded = sum(row.awarded for row in rows)
-    rows.append(AwardRateRow(TOTAL, _("Total"), submitted, awarded, percent(awarded, submitted)))
+    rows.append(_award_rate_row(TOTAL, _("Total"), submitted, awarded))
     return AwardRateTable(
         id=TableId.AWARD_RATE_BY_TIER,
         title=_("Award rate by tier (awarded ÷ submitted)"),
@@ -476,7 +523,12 @@ def award_rate_table(by_tier: dict[str, dict]) -> AwardRateTable:
             _(
                 "All cases submitted in the chosen cycles, whatever the scope; cases still in review count as "
                 "submitted and not awarded."
-            )
+            ),
+            _(
+                # xgettext:no-python-format
+                "The interval is the Wilson 95% interval of the award rate: with few cases in a tier it is wide, "
+                "and rates whose intervals overlap may not really differ."
+            ),
         ],
     )
 
@@ -655,6 +707,123 @@ def felt_table(found: Iterable) -> FeltByCaseTable:
     )
 
 
+UNSPECIFIED = "unspecified"
+
+
+def service_area_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[int | None, str], int]:
+    """``{(service area id or None, "ict"|"non_ict"): cases}`` (one query)."""
+    return {
+        (row["service_area_id"], _ict_key(row["uses_ict"])): row["n"]
+        for row in cases.values("service_area_id", "uses_ict").annotate(n=Count("id")).order_by()
+    }
+
+
+def service_area_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = service_area_counts(cases)
+    used = {area for area, _ict in counts if area is not None}
+    return service_area_table(counts, case_count, _taxonomy_entries(ServiceArea, used))
+
+
+def service_area_table(counts: dict[tuple[int | None, str], int], case_count: int, areas: Sequence) -> CrossTable:
+    """Table 2's shape for service areas: area rows × non-ICT / ICT / total, column percentages. Cases
+    without an area (submitted before areas existed) get a row of their own, when there are any."""
+    rows = [(area.code, area.label) for area in areas]
+    keyed = {(area.code, ict): counts.get((area.pk, ict), 0) for area in areas for ict in (NON_ICT, ICT)}
+    if any(counts.get((None, ict)) for ict in (NON_ICT, ICT)):
+        rows.append((UNSPECIFIED, _("Not given")))
+        keyed.update({(UNSPECIFIED, ict): counts.get((None, ict), 0) for ict in (NON_ICT, ICT)})
+    return cross_table(
+        table_id=TableId.SERVICE_AREA_BY_ICT,
+        title=_("Service areas by use of ICT (%)"),
+        row_header=_("Service area"),
+        rows=rows,
+        columns=_ict_columns(),
+        counts=keyed,
+        percent_base=PercentBase.COLUMN,
+        base=case_count,
+        notes=[
+            _(
+                "The study warned that ICT-heavy awards miss services “mostly found in welfare programs”. "
+                "Percentages are of the column's cases."
+            )
+        ],
+    )
+
+
+def outcome_kind_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[int, str], int]:
+    """``{(outcome kind id, "ict"|"non_ict"): cases claiming at least one outcome of the kind}``."""
+    return {
+        (row["kind_id"], _ict_key(row["case__uses_ict"])): row["n"]
+        for row in Outcome.objects.filter(case__in=cases, kind__isnull=False)
+        .values("kind_id", "case__uses_ict")
+        .annotate(n=Count("case", distinct=True))
+        .order_by()
+    }
+
+
+def outcome_kind_by_ict(cases: QuerySet[InnovationCase], case_count: int) -> CrossTable:
+    counts = outcome_kind_counts(cases)
+    return outcome_kind_table(counts, case_count, _taxonomy_entries(OutcomeKind, {kind for kind, _ict in counts}))
+
+
+def outcome_kind_table(counts: dict[tuple[int, str], int], case_count: int, kinds: Sequence) -> CrossTable:
+    """Table 3's shape for the kinds of outcome the cases claim: non-ICT / ICT / total × kinds."""
+    table = reported_table(
+        counts,
+        case_count,
+        kinds,
+        table_id=TableId.OUTCOME_KIND_BY_ICT,
+        title=_("Kinds of outcome claimed (%)"),
+        header=_("ICT"),
+    )
+    table.notes.append(
+        _(
+            "A case counts once for each kind of outcome it claims. The study: democratic practices, human "
+            "rights and services for minorities are “rarely presented as outcomes”."
+        )
+    )
+    return table
+
+
+WITH_JARGON = "jargon"
+WITHOUT_JARGON = "no_jargon"
+
+
+def jargon_counts(cases: QuerySet[InnovationCase]) -> list[tuple[int, int, int]]:
+    """(year, cases, cases using a glossary term) per cycle: the glossary 1 query, the counts 1."""
+    condition = jargon.uses_jargon(jargon.glossary())
+    found = Count("id", filter=condition) if condition is not None else Value(0)
+    rows = cases.values("cycle__year").annotate(n=Count("id"), jargon=found).order_by()
+    return [(row["cycle__year"], row["n"], row["jargon"]) for row in rows]
+
+
+def jargon_table(counted: Iterable[tuple[int, int, int]], cycles: Sequence[int]) -> CrossTable:
+    counts: dict[tuple[str, str], int] = {}
+    for year, n, with_jargon in counted:
+        counts[(str(year), WITH_JARGON)] = with_jargon
+        counts[(str(year), WITHOUT_JARGON)] = n - with_jargon
+    return cross_table(
+        table_id=TableId.JARGON_BY_CYCLE,
+        title=_("Cases using management jargon, by cycle (%)"),
+        row_header=_("Cycle"),
+        rows=[(str(year), str(year)) for year in sorted(cycles)],
+        columns=[
+            Column(WITH_JARGON, _("Uses jargon")),
+            Column(WITHOUT_JARGON, _("No jargon")),
+            Column(TOTAL, _("Total")),
+        ],
+        counts=counts,
+        percent_base=PercentBase.ROW,
+        notes=[
+            _(
+                "A case uses jargon when a term of the glossary (BPR, TQM, MBO, …) appears in its title, "
+                "summary or description, in either language. The study: such terms are “used profusely "
+                "without substantiation”. Percentages are of the cycle's cases."
+            )
+        ],
+    )
+
+
 # --- Everything -------------------------------------------------------------------------------
 
 
@@ -671,6 +840,9 @@ TABLE_ORDER = [
     TableId.CITIZEN_FEEDBACK,
     TableId.FELT_BY_CASE,
     TableId.PARTICIPATION_LEVELS,
+    TableId.SERVICE_AREA_BY_ICT,
+    TableId.OUTCOME_KIND_BY_ICT,
+    TableId.JARGON_BY_CYCLE,
 ]
 
 
@@ -712,8 +884,10 @@ def compute_live_statistics(
         wanted.discard(TableId.AWARD_RATE_BY_TIER)
     cases = cases_in_scope(scope, cycles)
     built: dict[str, Table] = {}
+    # The submitted pool feeds Table 1's tests and the award rate: one query for both.
+    pool = submitted_pool(cycles) if wanted & {TableId.TIER_REPRESENTATION, TableId.AWARD_RATE_BY_TIER} else {}
     if TableId.TIER_REPRESENTATION in wanted:
-        built[TableId.TIER_REPRESENTATION] = tier_table = tier_representation(cases, scope)
+        built[TableId.TIER_REPRESENTATION] = tier_table = tier_representation(cases, scope, pool)
         case_count = tier_table.rows[-1].cases
     else:
         case_count = cases.count()  # submitted cases all have a tier: the same as the tier table's total
@@ -721,11 +895,14 @@ def compute_live_statistics(
         TableId.PURPOSE_BY_ICT: lambda: purpose_by_ict(cases, case_count),
         TableId.OBSTACLES_BY_ICT: lambda: obstacles_by_ict(cases, case_count),
         TableId.REMEDIES_BY_ICT: lambda: remedies_by_ict(cases, case_count),
-        TableId.AWARD_RATE_BY_TIER: lambda: award_rate_by_tier(cycles),
+        TableId.AWARD_RATE_BY_TIER: lambda: award_rate_table(pool),
         TableId.OUTCOME_VERIFICATION: lambda: outcome_verification(cases),
         TableId.CITIZEN_FEEDBACK: lambda: citizen_feedback(cases),
         TableId.FELT_BY_CASE: lambda: felt_by_case(cases),
         TableId.PARTICIPATION_LEVELS: lambda: participation_levels(cases, case_count),
+        TableId.SERVICE_AREA_BY_ICT: lambda: service_area_by_ict(cases, case_count),
+        TableId.OUTCOME_KIND_BY_ICT: lambda: outcome_kind_by_ict(cases, case_count),
+        TableId.JARGON_BY_CYCLE: lambda: jargon_table(jargon_counts(cases), cycles),
     }
     for table_id, build in builders.items():
         if table_id in wanted:

@@ -46,6 +46,9 @@ REVISED_TABLES = (
     "cases_obstacletype",
     "cases_remedytype",
     "cases_participantkind",
+    "cases_servicearea",
+    "cases_outcomekind",
+    "cases_jargonterm",
     "governments_localgovernment",
     "reviews_awarddecision",
 )

@@ -22,8 +22,10 @@ from cases.models import (
     CycleState,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
     localized,
 )
@@ -55,8 +57,18 @@ KINDS = {
     TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
+    # Counted live from the cases (one aggregate query each), their entries with the others.
+    TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
+    TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE},
+    TableId.JARGON_BY_CYCLE: set(),
 }
-TAXONOMIES = {"purpose": Purpose, "obstacle": ObstacleType, "remedy": RemedyType}
+TAXONOMIES = {
+    "purpose": Purpose,
+    "obstacle": ObstacleType,
+    "remedy": RemedyType,
+    "service_area": ServiceArea,
+    "outcome_kind": OutcomeKind,
+}
 
 
 @dataclass(frozen=True)
@@ -195,11 +207,20 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
     needed = {"purpose"} if TableId.PURPOSE_BY_ICT in wanted else set()
     needed |= {"obstacle"} if TableId.OBSTACLES_BY_ICT in wanted else set()
     needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
+    needed |= {"service_area"} if TableId.SERVICE_AREA_BY_ICT in wanted else set()
+    needed |= {"outcome_kind"} if TableId.OUTCOME_KIND_BY_ICT in wanted else set()
     entries = taxonomies(needed)
     tables: dict[str, Table] = {}
+    # Every case submitted in the cycles, whatever the scope: the award rate and the tier tests.
+    pool: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
+    for row in marginals["award"]:
+        if row["kind"] == SummaryKind.CASE:
+            pool[row["tier"]]["submitted"] += row["all"]
+            if row["state"] == CaseState.AWARDED:
+                pool[row["tier"]]["awarded"] += row["all"]
     if TableId.TIER_REPRESENTATION in wanted:
         by_tier = {row["tier"]: {"count": row["n"], "population": row["population"]} for row in of("tier")}
-        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile())
+        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile(), dict(pool))
     if TableId.PURPOSE_BY_ICT in wanted:
         by_purpose = counts(of("purpose"), "purpose_id", "ict")
         used = {purpose for purpose, _ict in by_purpose}
@@ -215,13 +236,7 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
                 by_type, case_count, types, table_id=table_id, title=str(title), header=live._("ICT")
             )
     if TableId.AWARD_RATE_BY_TIER in wanted:
-        rates: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
-        for row in marginals["award"]:
-            if row["kind"] == SummaryKind.CASE:
-                rates[row["tier"]]["submitted"] += row["all"]
-                if row["state"] == CaseState.AWARDED:
-                    rates[row["tier"]]["awarded"] += row["all"]
-        tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(rates))
+        tables[TableId.AWARD_RATE_BY_TIER] = live.award_rate_table(dict(pool))
     if TableId.ICT_BY_CYCLE in wanted or TableId.TIER_BY_CYCLE in wanted:
         ict_trend, tier_trend = live.cycle_tables(
             [(row["year"], row["tier"], row["uses_ict"], row["n"]) for row in of("trend")], cycles
@@ -240,5 +255,18 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         tables[TableId.PARTICIPATION_LEVELS] = live.participation_table(
             counts(of("participation"), "participation", "ict"), case_count
         )
+    cases = live.cases_in_scope(scope, cycles)
+    if TableId.JARGON_BY_CYCLE in wanted:
+        tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(live.jargon_counts(cases), cycles)
+    if TableId.SERVICE_AREA_BY_ICT in wanted:
+        by_area = live.service_area_counts(cases)
+        used = {area for area, _ict in by_area if area is not None}
+        tables[TableId.SERVICE_AREA_BY_ICT] = live.service_area_table(
+            by_area, case_count, _shown(entries["service_area"], used)
+        )
+    if TableId.OUTCOME_KIND_BY_ICT in wanted:
+        by_kind = live.outcome_kind_counts(cases)
+        kinds = _shown(entries["outcome_kind"], {kind for kind, _ict in by_kind})
+        tables[TableId.OUTCOME_KIND_BY_ICT] = live.outcome_kind_table(by_kind, case_count, kinds)
     ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
     return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

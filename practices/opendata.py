@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import CaseObstacle, CaseRemedy, InnovationCase, Verification
+from cases.models import CaseObstacle, CaseRemedy, InnovationCase, Outcome, Verification
 
 from .selectors import practice_list
 
@@ -57,6 +57,7 @@ CSV_HEADERS = {
     "summary": _("Summary (English)"),
     "summary_local": _("Summary (Korean)"),
     "purpose": _("Purpose (code)"),
+    "service_area": _("Service area (code)"),
     "uses_ict": _("ICT was the major means"),
     "participation_level": _("Citizen participation (code)"),
     "participant_kinds": _("Participants (codes)"),
@@ -78,7 +79,7 @@ def published_cases() -> QuerySet[InnovationCase]:
         .prefetch_related(
             Prefetch("obstacles", queryset=CaseObstacle.objects.select_related("obstacle_type")),
             Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
-            "outcomes",
+            Prefetch("outcomes", queryset=Outcome.objects.select_related("kind")),
             "participant_kinds",
         )
         .order_by("cycle__year", "government__code", "id")
@@ -126,6 +127,7 @@ def case_record(case: InnovationCase, *, base_url: str = "") -> dict:
         "description": case.description,
         "description_local": case.description_local,
         "purpose": case.purpose.code if case.purpose_id else None,
+        "service_area": case.service_area.code if case.service_area_id else None,
         "uses_ict": case.uses_ict,
         "ict_description": case.ict_description,
         "ict_description_local": case.ict_description_local,
@@ -151,6 +153,7 @@ def case_record(case: InnovationCase, *, base_url: str = "") -> dict:
         ],
         "outcomes": [
             {
+                "kind": item.kind.code if item.kind_id else None,
                 "indicator": item.indicator,
                 "indicator_local": item.indicator_local,
                 "unit": item.unit,
@@ -184,6 +187,7 @@ def csv_row(record: dict) -> list:
         record["summary"],
         record["summary_local"],
         record["purpose"] or "",
+        record["service_area"] or "",
         "true" if record["uses_ict"] else "false",
         record["participation_level"],
         LIST_SEPARATOR.join(record["participant_kinds"]),

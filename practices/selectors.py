@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from cases.models import AwardCycle, CaseObstacle, CaseRemedy, CycleState, InnovationCase
+from cases.models import AwardCycle, CaseObstacle, CaseRemedy, CycleState, InnovationCase, Outcome
 from cases.selectors import public_cases
 from core.numbers import percent
 from governments.models import UPPER_TIERS, LocalGovernment
@@ -17,7 +17,7 @@ from .models import CitizenFeedback, FeltImprovement, ModerationState
 
 def practice_list() -> QuerySet[InnovationCase]:
     """Awarded practices of published cycles, with what a list row shows."""
-    return public_cases().select_related("cycle", "government__parent", "purpose")
+    return public_cases().select_related("cycle", "government__parent", "purpose", "service_area")
 
 
 def practice_detail() -> QuerySet[InnovationCase]:
@@ -25,7 +25,7 @@ def practice_detail() -> QuerySet[InnovationCase]:
     return practice_list().prefetch_related(
         Prefetch("obstacles", queryset=CaseObstacle.objects.select_related("obstacle_type")),
         Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
-        "outcomes",
+        Prefetch("outcomes", queryset=Outcome.objects.select_related("kind")),
         "participant_kinds",
     )
 

@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 from accounts.models import Role, User
-from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from cases import jargon
+from cases.models import EVIDENCED, SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from core.numbers import percent
 from core.rules import allowed
 
 from . import aggregation
@@ -270,6 +272,9 @@ class RankingRow:
     disagreement: bool
     verified_percent: float | None
     decision: AwardDecision | None
+    # The substantiation check: share of claimed outcomes with evidence, uses of glossary jargon.
+    evidenced_percent: float | None = None
+    jargon_count: int = 0
 
     @property
     def decision_label(self) -> str:
@@ -296,6 +301,8 @@ SORT_KEYS = {
     "z_mean": lambda row: (row.z_mean is not None, row.z_mean or 0),
     "disagreement": lambda row: (row.disagreement,),
     "verified": lambda row: (row.verified_percent is not None, row.verified_percent or 0),
+    "evidenced": lambda row: (row.evidenced_percent is not None, row.evidenced_percent or 0),
+    "jargon": lambda row: (row.jargon_count,),
     "decision": lambda row: _decision_key(row),
 }
 DEFAULT_SORT = "z_mean"
@@ -328,7 +335,18 @@ def _scored_reviews(reviews: QuerySet[Review]) -> list[aggregation.ScoredReview]
     ]
 
 
-def _ranking_row(case: InnovationCase, figure: aggregation.CaseAggregate) -> RankingRow:
+def _evidence(outcomes: QuerySet[Outcome]) -> dict[int, dict]:
+    """Per case: how many outcomes it claims and how many of them have evidence."""
+    return {
+        row["case_id"]: row
+        for row in outcomes.values("case_id")
+        .annotate(claimed=Count("id"), evidenced=Count("id", filter=EVIDENCED))
+        .order_by()
+    }
+
+
+def _ranking_row(case: InnovationCase, figure: aggregation.CaseAggregate, *, evidence: dict, found) -> RankingRow:
+    claimed = evidence.get(case.pk, {"claimed": 0, "evidenced": 0})
     return RankingRow(
         case=case,
         count=figure.count,
@@ -339,11 +357,14 @@ def _ranking_row(case: InnovationCase, figure: aggregation.CaseAggregate) -> Ran
         disagreement=figure.disagreement,
         verified_percent=figure.verified_percent,
         decision=getattr(case, "decision", None),
+        evidenced_percent=percent(claimed["evidenced"], claimed["claimed"]) if claimed["claimed"] else None,
+        jargon_count=found.count(jargon.case_texts(case)),
     )
 
 
 def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = True) -> list[RankingRow]:
-    """The cycle's submitted cases with their review statistics, in a constant number of queries (5)."""
+    """The cycle's submitted cases with their review statistics and substantiation, in a constant
+    number of queries (7)."""
     cases = list(
         InnovationCase.objects.filter(cycle=cycle, state__in=SUBMITTED_STATES)
         .select_related("government__parent", "decision__level", "cycle")
@@ -354,7 +375,9 @@ def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = T
     figures = aggregation.aggregate_cases(
         case_ids, reviews, threshold=cycle_threshold(cycle), outcome_consensus=outcome_consensus(case_ids)
     )
-    rows = [_ranking_row(case, figures[case.pk]) for case in cases]
+    evidence = _evidence(Outcome.objects.filter(case__cycle=cycle, case__state__in=SUBMITTED_STATES))
+    found = jargon.glossary()
+    rows = [_ranking_row(case, figures[case.pk], evidence=evidence, found=found) for case in cases]
     key = SORT_KEYS.get(sort, SORT_KEYS[DEFAULT_SORT])
     rows.sort(key=lambda row: (*key(row), -row.case.pk if descending else row.case.pk), reverse=descending)
     return rows
@@ -373,7 +396,9 @@ def ranking_row(case: InnovationCase) -> RankingRow | None:
     figures = aggregation.aggregate_cases(
         [case.pk], reviews, threshold=cycle_threshold(case.cycle), outcome_consensus=outcome_consensus([case.pk])
     )
-    return _ranking_row(case, figures[case.pk])
+    return _ranking_row(
+        case, figures[case.pk], evidence=_evidence(Outcome.objects.filter(case=case)), found=jargon.glossary()
+    )
 
 
 def case_reviews(case: InnovationCase) -> QuerySet[Review]:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts import kept_input
+from cases import jargon, workflow
 from cases import selectors as case_selectors
-from cases import workflow
 from cases.models import AwardCycle, CycleState, Outcome
 from core.errors import ApplicationError
 from core.forms import add_refusal
@@ -81,6 +81,7 @@ def review(request, pk):
     if not editable:
         for field in form.fields.values():
             field.disabled = True
+    found = jargon.glossary()
     return render(
         request,
         "reviews/review_form.html",
@@ -92,6 +93,9 @@ def review(request, pk):
             "editable": editable,
             "conflict": conflict,
             "criteria": criteria,
+            # The substantiation check: jargon highlighted in the case text, outcomes without evidence.
+            "glossary": found,
+            "substantiation": jargon.substantiation(case, found),
         },
     )
 
@@ -228,6 +232,8 @@ RANKING_COLUMNS = [
     ("z_mean", gettext_lazy("Normalised (mean z)")),
     ("disagreement", gettext_lazy("Disagreement")),
     ("verified", gettext_lazy("Outcomes verified %")),
+    ("evidenced", gettext_lazy("Outcomes with evidence %")),
+    ("jargon", gettext_lazy("Jargon terms")),
     ("decision", gettext_lazy("Decision")),
 ]
 

@@ -17,9 +17,11 @@ from cases.models import (
     InnovationCase,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipantKind,
     Purpose,
     RemedyType,
+    ServiceArea,
 )
 from cases.services import ObstacleItem, RemedyItem
 from core.limits import NOTE_MAX_LENGTH
@@ -74,6 +76,10 @@ class TypedRowSerializer(serializers.Serializer):
 
 
 class OutcomeReadSerializer(serializers.ModelSerializer):
+    kind = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Code of the outcome kind."
+    )
+
     class Meta:
         model = Outcome
         fields = ["id", *OUTCOME_CONTENT_FIELDS, "verification"]
@@ -99,6 +105,7 @@ class CaseSerializer(serializers.ModelSerializer):
     government_name = serializers.CharField(source="government.name", read_only=True)
     government_name_local = serializers.CharField(source="government.name_local", read_only=True)
     purpose = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    service_area = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     participant_kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     # The registry snapshot taken at submission: null for a draft (not yet taken).
     tier = serializers.ChoiceField(choices=Tier.choices, read_only=True, allow_null=True)
@@ -196,6 +203,7 @@ class OutcomeWriteSerializer(serializers.ModelSerializer):
     """One outcome; ``id`` names an existing one to keep (the list replaces the case's outcomes)."""
 
     id = serializers.IntegerField(required=False, allow_null=True)
+    kind = _code_field(OutcomeKind, name=_("outcome kind"), required=False, allow_null=True)
     evidence_attachment = serializers.PrimaryKeyRelatedField(
         queryset=Attachment.objects.all(), required=False, allow_null=True
     )
@@ -221,6 +229,7 @@ class CaseWriteSerializer(serializers.ModelSerializer):
         error_messages={"does_not_exist": _("There is no award cycle for the year {value}.")},
     )
     purpose = _code_field(Purpose, name=_("purpose"), required=False, allow_null=True)
+    service_area = _code_field(ServiceArea, name=_("service area"), required=False, allow_null=True)
     participant_kinds = _code_field(ParticipantKind, name=_("participant kind"), many=True, required=False)
     obstacles = ObstacleWriteSerializer(many=True, required=False)
     remedies = RemedyWriteSerializer(many=True, required=False)

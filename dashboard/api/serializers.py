@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from dashboard.significance import ASYMPTOTIC, EXACT, MONTE_CARLO
 from dashboard.statistics import (
     AwardRateTable,
     CrossTable,
@@ -73,6 +74,36 @@ class TierRowSerializer(serializers.Serializer):
     )
 
 
+class FitTestSerializer(serializers.Serializer):
+    method = serializers.ChoiceField(
+        choices=[EXACT, MONTE_CARLO, ASYMPTOTIC],
+        help_text="`exact_multinomial`: every possible outcome enumerated; `chi_square_monte_carlo`: a seeded "
+        "simulation of the multinomial (too many outcomes to enumerate and a small expected count); `chi_square`: "
+        "the χ² distribution (every expected count at least 5). All order outcomes by Pearson's X².",
+    )
+    statistic = serializers.FloatField(
+        allow_null=True, help_text="Pearson's X²; null when the counts are impossible under the null hypothesis."
+    )
+    p_value = serializers.FloatField(
+        allow_null=True, help_text="P(X² at least as large) if the tiers were drawn in proportion; null: no cases."
+    )
+    n = serializers.IntegerField(help_text="Cases tested.")
+    degrees_of_freedom = serializers.IntegerField()
+    too_small = serializers.BooleanField(
+        help_text="Too few cases to tell: the difference is not significant and n < 20."
+    )
+    summary = serializers.CharField(help_text="The result in one plain sentence, in the request's language.")
+
+
+class TierTestsSerializer(serializers.Serializer):
+    vs_national = FitTestSerializer(
+        help_text="The tier mix of the cases in scope against the national count of governments per tier."
+    )
+    vs_submitted = FitTestSerializer(
+        help_text="The tier mix of the awarded cases against all cases submitted in the same cycles."
+    )
+
+
 class TierTableSerializer(serializers.Serializer):
     # Each kind of table names its own ids, so a client (and the schema's oneOf) can tell them apart.
     id = serializers.ChoiceField(choices=[TableId.TIER_REPRESENTATION])
@@ -80,6 +111,7 @@ class TierTableSerializer(serializers.Serializer):
     cases_label = serializers.CharField(help_text="What the cases are: award-winning or submitted (the scope).")
     rows = TierRowSerializer(many=True)
     notes = serializers.ListField(child=serializers.CharField())
+    tests = TierTestsSerializer(help_text="Is the tier mix chance? Goodness-of-fit tests.")
 
 
 class AwardRateRowSerializer(serializers.Serializer):
@@ -88,6 +120,8 @@ class AwardRateRowSerializer(serializers.Serializer):
     submitted = serializers.IntegerField()
     awarded = serializers.IntegerField()
     award_rate = serializers.FloatField(help_text="Awarded ÷ submitted, percent half-up to one decimal.")
+    award_rate_low = serializers.FloatField(allow_null=True, help_text="Wilson 95% interval, lower bound (percent).")
+    award_rate_high = serializers.FloatField(allow_null=True, help_text="Wilson 95% interval, upper bound (percent).")
 
 
 class AwardRateTableSerializer(serializers.Serializer):
@@ -144,6 +178,15 @@ class TablesSerializer(serializers.Serializer):
     citizen_feedback = CrossTableSerializer()
     felt_by_case = FeltByCaseTableSerializer()
     participation_levels = CrossTableSerializer()
+    service_area_by_ict = CrossTableSerializer(
+        help_text="Table 2's shape: service areas × non-ICT / ICT / total, column percentages."
+    )
+    outcome_kind_by_ict = CrossTableSerializer(
+        help_text="Table 3's shape: non-ICT / ICT / total × kinds of outcome; a case counts once per kind it claims."
+    )
+    jargon_by_cycle = CrossTableSerializer(
+        help_text="Cycles × cases using glossary jargon / not / total, row percentages."
+    )
 
 
 class StatisticsSerializer(serializers.Serializer):
@@ -182,6 +225,8 @@ def _plain_value(field, value):
         return int(value)
     if isinstance(field, serializers.FloatField):
         return float(value)
+    if isinstance(field, serializers.BooleanField):
+        return bool(value)
     return str(value)
 
 

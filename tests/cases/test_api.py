@@ -321,3 +321,26 @@ def test_submitter_writes_both_languages_of_every_text(api, submitter, cycle, ta
     assert [(row["description"], row["description_local"]) for row in data["obstacles"]] == [("Resisted", "부서 반발")]
     assert [(row["description"], row["description_local"]) for row in data["remedies"]] == [("", "합동 워크숍")]
     assert (data["outcomes"][0]["indicator_local"], data["outcomes"][0]["unit_local"]) == ("인허가 처리 일수", "일")
+
+
+def test_service_area_and_outcome_kind_are_written_and_read_by_code(api, submitter, cycle):
+    from cases.models import OutcomeKind, ServiceArea
+
+    ServiceArea.objects.create(code="welfare", name="Welfare", name_local="복지")
+    OutcomeKind.objects.create(code="vulnerable_groups", name="Vulnerable groups", name_local="취약계층")
+    case = CaseFactory(government=submitter.government, cycle=cycle)
+    api.force_authenticate(submitter)
+    response = api.patch(
+        f"{URL}{case.pk}/",
+        {"service_area": "welfare", "outcomes": [{"indicator": "Elderly visited", "kind": "vulnerable_groups"}]},
+        format="json",
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["service_area"] == "welfare"
+    assert [(o["indicator"], o["kind"]) for o in data["outcomes"]] == [("Elderly visited", "vulnerable_groups")]
+    case.refresh_from_db()
+    assert (case.service_area.code, case.outcomes.get().kind.code) == ("welfare", "vulnerable_groups")
+    refused = api.patch(f"{URL}{case.pk}/", {"service_area": "nonsense"}, format="json")
+    assert refused.status_code == 400
+    assert refused.json() == invalid({"service_area": ["Unknown service area code “nonsense”."]})

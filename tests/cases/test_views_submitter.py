@@ -442,3 +442,27 @@ def test_case_page_links_to_the_reviewers_comments_once_the_cycle_is_published(c
     assert link in client.get(reverse("cases:case_detail", args=[published.pk])).content.decode()
     unpublished_page = client.get(reverse("cases:case_detail", args=[unpublished.pk])).content.decode()
     assert reverse("reviews:comments", args=[unpublished.pk]) not in unpublished_page
+
+
+def test_the_case_form_sets_the_service_area_and_each_outcomes_kind(client, submitter, draft):
+    from cases.models import OutcomeKind, ServiceArea
+
+    area = ServiceArea.objects.create(code="welfare", name="Welfare", name_local="복지")
+    kind = OutcomeKind.objects.create(code="human_rights", name="Human rights", name_local="인권")
+    sign_in(client, submitter)
+    page = client.get(edit_url(draft, "purpose")).content.decode()
+    assert 'name="service_area"' in page and "Welfare" in page
+    purpose = PurposeFactory(code="service_improvement")
+    data = {"purpose": purpose.pk, "service_area": area.pk, "save": "1"}
+    assert client.post(edit_url(draft, "purpose"), data).status_code == 302
+    data = {
+        **management("outcomes", 1),
+        "outcomes-0-kind": kind.pk,
+        "outcomes-0-indicator": "Workers counselled",
+        "save": "1",
+    }
+    assert client.post(edit_url(draft, "outcomes"), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.service_area == area
+    assert list(draft.outcomes.values_list("kind__code", "indicator")) == [("human_rights", "Workers counselled")]
+    assert draft.events.filter(kind=CaseEvent.Kind.UPDATED).first().changes["service_area"] == [None, "welfare"]

@@ -115,9 +115,12 @@ def test_contract_keys_and_labels_follow_design_section_5(client, demo_data):
         "citizen_feedback",
         "felt_by_case",
         "participation_levels",
+        "service_area_by_ict",
+        "outcome_kind_by_ict",
+        "jargon_by_cycle",
     ]
     tier_table = data["tables"]["tier_representation"]
-    assert list(tier_table) == ["id", "title", "cases_label", "rows", "notes"]
+    assert list(tier_table) == ["id", "title", "cases_label", "rows", "notes", "tests"]
     assert tier_table["cases_label"] == "Award-winning cases"
     province = tier_table["rows"][0]
     assert province == {
@@ -146,6 +149,23 @@ def test_contract_keys_and_labels_follow_design_section_5(client, demo_data):
     obstacles = data["tables"]["obstacles_by_ict"]
     assert [row["key"] for row in obstacles["rows"]] == ["non_ict", "ict", "total"]
     assert "Note: Total is greater than 100% due to multiple counts." in obstacles["notes"]
+
+
+def test_the_tier_bias_of_the_demo_awards_is_not_chance(client, demo_data):
+    tests = client.get("/api/v1/stats/").json()["tables"]["tier_representation"]["tests"]
+    assert list(tests) == ["vs_national", "vs_submitted"]
+    national = tests["vs_national"]
+    assert list(national) == ["method", "statistic", "p_value", "n", "degrees_of_freedom", "too_small", "summary"]
+    # 42 cases in 5 tiers: 163,185 possible outcomes, few enough to enumerate.
+    assert (national["method"], national["n"], national["degrees_of_freedom"]) == ("exact_multinomial", 42, 4)
+    assert national["p_value"] < 0.001
+    assert round(national["statistic"], 2) == 67.98
+    assert national["summary"] == "A difference this large would arise by chance less than 1 time in 1,000."
+    assert (tests["vs_submitted"]["method"], tests["vs_submitted"]["n"]) == ("exact_multinomial", 42)
+    korean = client.get("/api/v1/stats/", HTTP_ACCEPT_LANGUAGE="ko").json()["tables"]["tier_representation"]
+    assert korean["tests"]["vs_national"]["summary"] == (
+        "이 정도의 차이가 우연히 나타날 확률은 1,000번에 1번도 되지 않습니다."
+    )
 
 
 def test_labels_follow_the_request_language_and_keys_do_not(client, demo_data):

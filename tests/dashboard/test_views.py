@@ -61,13 +61,13 @@ def test_dashboard_shows_the_studys_tables_with_notes_charts_and_csv_links(clien
         "68 (161.9)",
     ]
     assert rows_of(html, "remedies_by_ict")["ict"] == ["5 (11.9)", "4 (9.5)", "22 (52.4)", "12 (28.6)", "43 (102.4)"]
-    assert html.count("Note: Total is greater than 100% due to multiple counts.") == 2
+    assert html.count("Note: Total is greater than 100% due to multiple counts.") == 3
     assert '<th scope="row">Province</th>' in html
     assert '<th scope="colgroup" colspan="2">Award-winning cases</th>' in html
     assert "<caption" in html
 
     assert "/api/v1/stats/tier_representation/?format=csv&amp;scope=awarded&amp;cycle=2005&amp;cycle=2006" in html
-    assert html.count('Download CSV<span class="sr-only">') == 10
+    assert html.count('Download CSV<span class="sr-only">') == 13
     # No scope choice and no award rate for the public.
     assert 'name="scope"' not in html
     assert 'id="award_rate_by_tier"' not in html
@@ -143,6 +143,26 @@ def test_managers_see_the_award_rate_by_tier(client, demo_data):
     rates = rows_of(html, "award_rate_by_tier")
     assert list(rates) == ["province", "metropolis", "city", "district", "county", "total"]
     assert rates["total"][1] == "42"
+
+
+def test_the_page_says_in_one_sentence_whether_the_tier_bias_is_chance(client, demo_data):
+    html = client.get("/dashboard/").content.decode()
+    section = html.split('id="tier-tests"', 1)[1].split("</div>", 1)[0]
+    assert "A difference this large would arise by chance less than 1 time in 1,000." in section
+    assert 'data-test="vs_national" data-method="exact_multinomial"' in section
+    assert "exact multinomial test, n = 42" in section
+    client.cookies["django_language"] = "ko"
+    korean = client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "이 정도의 차이가 우연히 나타날 확률은 1,000번에 1번도 되지 않습니다." in korean
+    assert "정확 다항 검정, n = 42" in korean
+
+
+def test_managers_see_the_wilson_interval_of_the_award_rate(client, demo_data):
+    sign_in(client, ManagerFactory())
+    rates = rows_of(client.get("/dashboard/").content.decode(), "award_rate_by_tier")
+    assert len(rates["total"]) == 4
+    low, high = (float(bound) for bound in rates["total"][3].split("–"))
+    assert low < float(rates["total"][2]) < high
 
 
 def test_dashboard_in_korean(client, demo_data):

@@ -151,3 +151,24 @@ def test_csv_headers_follow_the_language_and_the_values_stay_codes(client, seosa
     assert rows[0][opendata.CSV_COLUMNS.index("title_local")] == title
     assert len(rows[0]) == len(opendata.CSV_COLUMNS)
     assert rows[1][opendata.CSV_COLUMNS.index("tier")] == "city"  # codes, not labels, in every language
+
+
+def test_demo_open_data_gives_service_areas_and_outcome_kinds(client, demo_data):
+    data = json.loads(body(client.get(reverse("practices:open_data_json"))))
+    gumi = next(record for record in data["cases"] if record["government"]["code"] == "37050")
+    assert gumi["service_area"] == "economy"
+    assert [outcome["kind"] for outcome in gumi["outcomes"]] == ["simplification", "economic"]
+    rows = list(csv.reader(io.StringIO(body(client.get(reverse("practices:open_data_csv"), {"header": "keys"})))))
+    column = rows[0].index("service_area")
+    assert {row[column] for row in rows[1:]} <= {
+        "welfare",
+        "health",
+        "education",
+        "environment",
+        "economy",
+        "culture_tourism",
+        "transport",
+        "safety",
+        "housing_urban",
+        "administration",
+    }
