@@ -27,7 +27,7 @@ from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
 
 from . import notifications, selectors
 from .models import AwardDecision, ReviewAssignment, ReviewState
-from .permissions import UNDECIDED_CASE_STATES
+from .pending import cases_awaiting_decision
 
 
 @dataclass(frozen=True)
@@ -105,14 +105,14 @@ def _count(cases: list[StateCount], state: str) -> int:
 
 def _review_figures(cycle: AwardCycle) -> dict[str, int]:
     """Missing reviews, open assignments and cases without a review, over the undecided cases."""
-    undecided = InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).annotate(
-        submitted=Count("assignments__review", filter=Q(assignments__review__state=ReviewState.SUBMITTED))
+    undecided = cases_awaiting_decision(cycle)
+    per_case = list(
+        undecided.annotate(
+            submitted=Count("assignments__review", filter=Q(assignments__review__state=ReviewState.SUBMITTED))
+        ).values_list("submitted", flat=True)
     )
-    per_case = list(undecided.values_list("submitted", flat=True))
     open_assignments = (
-        ReviewAssignment.objects.filter(case__cycle=cycle, case__state__in=UNDECIDED_CASE_STATES)
-        .exclude(review__state=ReviewState.SUBMITTED)
-        .count()
+        ReviewAssignment.objects.filter(case__in=undecided).exclude(review__state=ReviewState.SUBMITTED).count()
     )
     return {
         "reviews_missing": sum(max(cycle.reviews_required - submitted, 0) for submitted in per_case),

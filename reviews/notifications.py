@@ -54,7 +54,6 @@ def subject_for(kind: str, context: dict) -> str:
     subjects = {
         "assignment": _("New review assignment: %(case)s"),
         "revision": _("Revision requested: %(case)s"),
-        "decision": _("Decision on your case: %(case)s"),
         "published": _("Results published: %(cycle)s"),
     }
     values = {"case": context.get("case", ""), "cycle": context.get("cycle", "")}
@@ -114,25 +113,24 @@ def notify_revision_request(case: InnovationCase, message: str) -> None:
     )
 
 
-def notify_decision(decision: AwardDecision) -> None:
-    context = {"case": decision.case, "decision": decision}
-    _queue(
-        "decision",
-        (
-            _render(user, subject="decision", template="decision", context=context)
-            for user in case_recipients(decision.case)
-        ),
-    )
-
-
 def notify_publication(cycle: AwardCycle, cases: Iterable[InnovationCase]) -> None:
-    """One message per recipient and case, queued in one insert."""
+    """One message per recipient and decided case, with its result (decisions are sent to nobody
+    before the publication), queued in one insert."""
     cases = list(cases)
     recipients = recipients_by_case(cases)
+    decisions = {
+        decision.case_id: decision
+        for decision in AwardDecision.objects.filter(case__in=[case.pk for case in cases]).select_related("level")
+    }
     _queue(
         "published",
         (
-            _render(user, subject="published", template="published", context={"case": case, "cycle": cycle})
+            _render(
+                user,
+                subject="published",
+                template="published",
+                context={"case": case, "cycle": cycle, "decision": decisions.get(case.pk)},
+            )
             for case in cases
             for user in recipients[case.pk]
         ),

@@ -15,13 +15,12 @@ from core.errors import ApplicationError, Conflict
 from core.rules import predicate, rule
 
 from .models import AwardDecision, Review, ReviewAssignment, ReviewState
+from .pending import cases_awaiting_decision
 
 # Cycle states in which reviewers may be assigned and reviews written.
 REVIEWING_CYCLE_STATES = (CycleState.OPEN, CycleState.REVIEWING, CycleState.DECIDING)
 # Case states that can take a reviewer.
 ASSIGNABLE_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW)
-# Case states still waiting for a decision: a cycle cannot be published while one is left.
-UNDECIDED_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW, CaseState.REVISION_REQUESTED)
 
 
 def conflict_reason(reviewer, case: InnovationCase) -> str | None:
@@ -224,6 +223,17 @@ def assignment_has_no_conflict(user, assignment: ReviewAssignment) -> bool:
     return conflict_reason(user, assignment.case) is None
 
 
+@predicate(
+    # Says no more than that reviewing is over: that the case has been decided is confidential
+    # until the cycle is published (reviewers see their own reviews only).
+    message=_("Reviewing of this case has closed; the review can no longer be changed."),
+    error=Conflict,
+    code="review_closed",
+)
+def assignment_case_undecided(user, assignment: ReviewAssignment) -> bool:
+    return not AwardDecision.objects.filter(case_id=assignment.case_id).exists()
+
+
 @predicate
 def is_own_assignment(user, assignment: ReviewAssignment) -> bool:
     return is_reviewer(user) and assignment.reviewer_id == user.pk
@@ -273,8 +283,8 @@ def cycle_can_be_published(user, cycle: AwardCycle) -> bool:
 
 
 def undecided_cases(cycle: AwardCycle) -> int:
-    # The same count as the cycle overview's "awaiting a decision" (selectors.CycleProgress).
-    return InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).count()
+    # The same selector as the cycle overview's "awaiting a decision" (selectors.CycleProgress).
+    return cases_awaiting_decision(cycle).count()
 
 
 @predicate(
@@ -295,7 +305,9 @@ def every_case_is_decided(user, cycle: AwardCycle) -> bool:
 # The reviewers' area: their assignments and the reviews they write.
 can_review_cases = rule("reviews.review_cases", is_reviewer)
 can_manage_awards = rule("reviews.manage_awards", is_manager)
-can_assign_reviewer = rule("reviews.assign_reviewer", is_manager & cycle_takes_reviewers & case_takes_reviewers)
+can_assign_reviewer = rule(
+    "reviews.assign_reviewer", is_manager & cycle_takes_reviewers & case_takes_reviewers & is_undecided
+)
 # The other side of an assignment: may this reviewer take this case?
 can_take_assignment = rule("reviews.take_assignment", is_active_reviewer & has_no_conflict & is_not_yet_assigned)
 can_view_assignment = rule("reviews.view_assignment", is_manager | is_own_assignment)
@@ -306,6 +318,7 @@ can_edit_review = rule(
     & review_is_open
     & assignment_case_in_review
     & assignment_cycle_reviewing
+    & assignment_case_undecided
     & assignment_has_no_conflict,
 )
 # A review at all: managers, the reviewer who wrote it, and the case's own government once the cycle

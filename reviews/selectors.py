@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from accounts import permissions as roles
 from accounts.models import Role, User
-from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from cases.models import SUBMITTED_STATES, AwardCycle, AwardLevel, CaseState, CycleState, InnovationCase, Outcome
 from core.rules import allowed
 
 from . import aggregation
 from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
-from .permissions import ASSIGNABLE_CASE_STATES, UNDECIDED_CASE_STATES, conflict_reason
+from .pending import cases_awaiting_decision
+from .permissions import ASSIGNABLE_CASE_STATES, conflict_reason
 
 # --- visibility -------------------------------------------------------------------------------
 
@@ -191,12 +192,18 @@ class CycleProgress:
     reviews_submitted: int
     reviews_needed: int
     decisions: int
+    # The cases the cycle cannot be published without (``pending.cases_awaiting_decision``, the
+    # selector of the Publish rule too), those out for revision first.
+    undecided: list[InnovationCase] = field(default_factory=list)
     levels: list[LevelUsage] = field(default_factory=list)
 
     @property
     def awaiting_decision(self) -> int:
-        """Cases the cycle cannot be published without (the same states as the Publish rule)."""
-        return sum(self.cases_by_state.get(state, 0) for state in UNDECIDED_CASE_STATES)
+        return len(self.undecided)
+
+    @property
+    def in_revision(self) -> list[InnovationCase]:
+        return [case for case in self.undecided if case.state == CaseState.REVISION_REQUESTED]
 
 
 def cycle_progress(cycle: AwardCycle) -> CycleProgress:
@@ -221,8 +228,15 @@ def cycle_progress(cycle: AwardCycle) -> CycleProgress:
         reviews_submitted=assignment_counts["submitted"],
         reviews_needed=submitted * cycle.reviews_required,
         decisions=AwardDecision.objects.filter(case__cycle=cycle).count(),
+        undecided=undecided_cases(cycle),
         levels=[LevelUsage(level=level, used=used.get(level.pk, 0)) for level in cycle.award_levels.all()],
     )
+
+
+def undecided_cases(cycle: AwardCycle) -> list[InnovationCase]:
+    """The cases awaiting a decision, those out for revision first (the manager must act on them)."""
+    cases = list(cases_awaiting_decision(cycle).select_related("government").order_by("government__code", "id"))
+    return sorted(cases, key=lambda case: case.state != CaseState.REVISION_REQUESTED)
 
 
 def level_usage(cycle: AwardCycle) -> list[LevelUsage]:

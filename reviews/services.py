@@ -215,7 +215,8 @@ def decide_case(
     *, actor, case: InnovationCase, level: AwardLevel | None, rationale: str = "", rationale_local: str = ""
 ) -> AwardDecision:
     """Give ``case`` an award ``level`` of its cycle (None: no award) with a rationale, in Korean
-    (``rationale_local``), English (``rationale``) or both.
+    (``rationale_local``), English (``rationale``) or both. The decision is confidential until the
+    cycle is published: only then does the case become awarded or not and its submitters hear of it.
 
     Row locks on the case and then the level make concurrent decisions wait for each other, so a quota
     is never exceeded and a case is never decided twice (the one-to-one constraint backs this up)."""
@@ -250,14 +251,9 @@ def decide_case(
     except IntegrityError:
         raise Conflict(_("“%(case)s” has already been decided.") % {"case": case}, code="already_decided") from None
     record(actor=actor, action=Action.CASE_DECIDED, target=decision, details={"level": str(level or "")})
-    _apply_outcome_consensus(case)
-    workflow.transition(
-        case,
-        to_state=CaseState.AWARDED if level else CaseState.NOT_AWARDED,
-        actor=actor,
-        message=rationale_local or rationale,
-    )
-    notifications.notify_decision(decision)
+    # Nothing else changes until the cycle is published: the case stays "in review", its outcomes
+    # keep their verification and nobody is told, so that no page, API response or e-mail can show
+    # the decision to anyone but the managers before the results are final (``publish_cycle``).
     return decision
 
 
@@ -337,13 +333,32 @@ def publish_cycle(*, actor, cycle: AwardCycle, from_state: str | None = None) ->
     locked = _lock_cycle(cycle)
     _expect_state(actor, locked, from_state=from_state, to_state=CycleState.PUBLISHED)
     require(actor, "reviews.publish_cycle", locked)
+    decided = list(
+        InnovationCase.objects.filter(cycle=locked, decision__isnull=False)
+        .select_related("government", "cycle", "decision__level")
+        .order_by("pk")
+    )
+    for case in decided:
+        _apply_decision(actor, case)
     locked.state = CycleState.PUBLISHED
     locked.published_at = timezone.now()
     locked.save(update_fields=["state", "published_at"])
     record(actor=actor, action=Action.CYCLE_PUBLISHED, target=locked)
     cycle.refresh_from_db()
-    decided = list(
-        InnovationCase.objects.filter(cycle=locked, decision__isnull=False).select_related("government", "cycle")
-    )
     notifications.notify_publication(locked, decided)
     return locked
+
+
+def _apply_decision(actor, case: InnovationCase) -> None:
+    """At publication: the decided case becomes awarded or not, with the decision's rationale in its
+    history, and its outcomes take the reviewers' consensus verification."""
+    decision = case.decision
+    _apply_outcome_consensus(case)
+    if case.state in (CaseState.AWARDED, CaseState.NOT_AWARDED):
+        return  # decided before decisions waited for the publication (migrated data)
+    workflow.transition(
+        case,
+        to_state=CaseState.AWARDED if decision.level_id else CaseState.NOT_AWARDED,
+        actor=actor,
+        message=decision.rationale_local or decision.rationale,
+    )

@@ -9,7 +9,7 @@ from reviews import notifications
 from reviews.models import AwardDecision
 from tests.accounts.factories import SubmitterFactory
 from tests.cases.factories import CaseFactory
-from tests.reviews.factories import ReviewAssignmentFactory
+from tests.reviews.factories import AwardDecisionFactory, ReviewAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,24 +35,27 @@ def test_the_first_submitter_hears_even_after_moving_to_another_government(case,
     assert notifications.case_recipients(case) == [moved, staff]
 
 
-def test_decision_message_is_rendered_in_korean_when_it_is_queued(
+def test_publication_message_carries_the_result_in_korean_when_it_is_queued(
     settings, case, submitter, manager, cycle, django_capture_on_commit_callbacks
 ):
     settings.LANGUAGE_CODE = "ko"
     level = cycle.award_levels.get(code="merit")
-    decision = AwardDecision(case=case, level=level, rationale="Good", decided_by=manager, decided_at=timezone.now())
+    AwardDecision.objects.create(
+        case=case, level=level, rationale_local="우수함", decided_by=manager, decided_at=timezone.now()
+    )
     with django_capture_on_commit_callbacks() as callbacks:
-        notifications.notify_decision(decision)
+        notifications.notify_publication(cycle, [case])
 
     message = OutboxMessage.objects.get()
     assert (message.kind, message.to, message.language, message.recipient) == (
-        "reviews.decision",
+        "reviews.published",
         submitter.email,
         "ko",
         submitter,
     )
-    assert case.title_local in message.subject
+    assert cycle.title_local in message.subject
     assert "장려상" in message.body  # the level's Korean name
+    assert "우수함" in message.body  # the rationale
     assert message.state == MessageState.PENDING
     assert mail.outbox == []  # nothing is sent before the commit
     settings.LANGUAGE_CODE = "en"  # delivery needs nothing but the row
@@ -60,6 +63,11 @@ def test_decision_message_is_rendered_in_korean_when_it_is_queued(
         callback()
     assert [(m.to, m.subject) for m in mail.outbox] == [([submitter.email], message.subject)]
     assert "장려상" in mail.outbox[0].body
+
+
+def test_a_decision_is_not_mailed_before_the_publication():
+    # Deciding queues nothing (reviews.services.decide_case); there is no decision message at all.
+    assert not hasattr(notifications, "notify_decision")
 
 
 def test_no_message_without_an_address(case, reviewer):
@@ -108,11 +116,14 @@ def test_publishing_many_cases_queues_every_message_in_a_constant_number_of_quer
     ]
     for n in range(3):
         SubmitterFactory(username=f"staff{n}", government=city)
-    # staff of the governments, the first submitters who are not among them, one insert (SQLite
-    # splits inserts of more than 999 values, so the test stays below that)
-    with django_assert_num_queries(3):
+    for case in cases:
+        AwardDecisionFactory(case=case, rationale=f"Because of {case.title}.")
+    # staff of the governments, the first submitters who are not among them, the decisions, one
+    # insert (SQLite splits inserts of more than 999 values, so the test stays below that)
+    with django_assert_num_queries(4):
         notifications.notify_publication(cycle, cases)
     assert OutboxMessage.objects.filter(kind="reviews.published").count() == 15 * 4
+    assert "Because of Case 7." in OutboxMessage.objects.filter(body__contains="“Case 7”").first().body
 
 
 def test_a_queued_message_remembers_the_request_that_caused_it(manager, case, reviewer):
