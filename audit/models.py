@@ -20,6 +20,7 @@ class Action(models.TextChoices):
     REVIEWER_ASSIGNED = "reviewer_assigned", _("Reviewer assigned")
     REVIEW_SUBMITTED = "review_submitted", _("Review submitted")
     REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    REVISION_WITHDRAWN = "revision_withdrawn", _("Revision request withdrawn")
     CASE_DECIDED = "case_decided", _("Case decided")
     CYCLE_STATE_CHANGED = "cycle_state_changed", _("Cycle state changed")
     CYCLE_PUBLISHED = "cycle_published", _("Results published")
@@ -39,6 +40,7 @@ AREA_OF = {
     Action.REVIEWER_ASSIGNED: Area.REVIEWS,
     Action.REVIEW_SUBMITTED: Area.REVIEWS,
     Action.REVISION_REQUESTED: Area.REVIEWS,
+    Action.REVISION_WITHDRAWN: Area.REVIEWS,
     Action.CASE_DECIDED: Area.DECISIONS,
     Action.CYCLE_STATE_CHANGED: Area.CYCLES,
     Action.CYCLE_PUBLISHED: Area.CYCLES,

@@ -71,6 +71,7 @@ class StepSummary:
     open_assignments: int = 0  # reviews assigned but not submitted
     cases_without_review: int = 0  # undecided cases with no submitted review: nobody can decide them
     decisions_missing: int = 0  # cases the cycle cannot be published without (the overview's count)
+    undecided: list[InnovationCase] = field(default_factory=list)  # those cases, out for revision first
     decisions: list[DecisionCount] = field(default_factory=list)
     emails: EmailReach = field(default_factory=EmailReach)
     warnings: list[str] = field(default_factory=list)
@@ -245,13 +246,15 @@ def publication_summary(cycle: AwardCycle, *, today: dt.date | None = None) -> S
     """deciding → published: the results become public and the submitters are told; final."""
     today = today or timezone.localdate()
     figures = _review_figures(cycle)
+    undecided = selectors.undecided_cases(cycle)
     return StepSummary(
         cycle=cycle,
         from_state=CycleState.DECIDING,
         to_state=CycleState.PUBLISHED,
         cases=_cases_by_state(cycle),
         **figures,
-        decisions_missing=selectors.cycle_progress(cycle).awaiting_decision,
+        decisions_missing=len(undecided),
+        undecided=undecided,
         decisions=_decisions(cycle),
         emails=_publication_reach(cycle),
         warnings=_review_warnings(cycle, figures, today),

@@ -211,6 +211,21 @@ class RevisionForm(forms.Form):
     message = forms.CharField(
         label=_("What should be revised"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
     )
+    respond_by = forms.DateField(
+        label=_("Answer by (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Shown to the submitters on their case page and in the e-mail."),
+    )
+
+
+class WithdrawRevisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the request is withdrawn (optional, shown to the submitters)"),
+        max_length=TEXT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class CycleStateForm(forms.Form):

@@ -20,6 +20,7 @@ from .outbox import resend_notifications
 KIND_LABELS = {
     "reviews.assignment": gettext_lazy("Review assignment"),
     "reviews.revision": gettext_lazy("Revision request"),
+    "reviews.revision_withdrawn": gettext_lazy("Revision request withdrawn"),
     "reviews.decision": gettext_lazy("Decision"),
     "reviews.published": gettext_lazy("Results published"),
 }

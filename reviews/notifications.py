@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from cases.models import AwardCycle, InnovationCase
+from cases.models import AwardCycle, InnovationCase, RevisionRequest
 from outbox.services import Email, queue_emails
 
 from .models import AwardDecision, ReviewAssignment
@@ -54,6 +54,7 @@ def subject_for(kind: str, context: dict) -> str:
     subjects = {
         "assignment": _("New review assignment: %(case)s"),
         "revision": _("Revision requested: %(case)s"),
+        "revision_withdrawn": _("Revision request withdrawn: %(case)s"),
         "published": _("Results published: %(cycle)s"),
     }
     values = {"case": context.get("case", ""), "cycle": context.get("cycle", "")}
@@ -103,11 +104,33 @@ def notify_assignment(assignment: ReviewAssignment) -> None:
     )
 
 
-def notify_revision_request(case: InnovationCase, message: str) -> None:
+def notify_revision_request(request: RevisionRequest) -> None:
+    """The request in full (who, when, what to change, by when) to the case's submitters."""
+    case = request.case
     _queue(
         "revision",
         (
-            _render(user, subject="revision", template="revision_requested", context={"case": case, "message": message})
+            _render(
+                user,
+                subject="revision",
+                template="revision_requested",
+                context={"case": case, "request": request, "message": request.message},
+            )
+            for user in case_recipients(case)
+        ),
+    )
+
+
+def notify_revision_withdrawn(case: InnovationCase, *, request: RevisionRequest | None, reason: str) -> None:
+    _queue(
+        "revision_withdrawn",
+        (
+            _render(
+                user,
+                subject="revision_withdrawn",
+                template="revision_withdrawn",
+                context={"case": case, "request": request, "reason": reason},
+            )
             for user in case_recipients(case)
         ),
     )

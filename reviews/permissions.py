@@ -164,6 +164,32 @@ def is_in_review_of_a_reviewing_cycle(user, case: InnovationCase) -> bool:
     return case.state == CaseState.IN_REVIEW and case.cycle.state in REVIEWING_CYCLE_STATES
 
 
+@predicate(
+    message=lambda user, case: (
+        gettext(
+            "Only a case waiting for the answer to a revision request can have it withdrawn; this one is “%(state)s”."
+        )
+        % {"state": _case_state(case)}
+    ),
+    error=Conflict,
+    code="invalid_state",
+)
+def is_out_for_revision(user, case: InnovationCase) -> bool:
+    return case.state == CaseState.REVISION_REQUESTED
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("The cycle is “%(state)s”: revision requests can no longer change.")
+        % {"state": _cycle_state(case.cycle)}
+    ),
+    error=Conflict,
+    code="invalid_state",
+)
+def case_cycle_is_reviewing(user, case: InnovationCase) -> bool:
+    return case.cycle.state in REVIEWING_CYCLE_STATES
+
+
 # --- predicates on an assignment --------------------------------------------------------------
 
 
@@ -330,5 +356,9 @@ can_decide_case = rule(
     "reviews.decide_case", is_manager & is_undecided & cycle_is_deciding & is_in_review & has_a_submitted_review
 )
 can_request_revision = rule("reviews.request_revision", is_manager & is_undecided & is_in_review_of_a_reviewing_cycle)
+# Back to review without the answer, e.g. so that the case can be decided and the cycle published.
+can_withdraw_revision_request = rule(
+    "reviews.withdraw_revision_request", is_manager & is_out_for_revision & case_cycle_is_reviewing
+)
 can_change_cycle_state = rule("reviews.change_cycle_state", is_manager & cycle_is_not_published)
 can_publish_cycle = rule("reviews.publish_cycle", is_manager & cycle_can_be_published & every_case_is_decided)

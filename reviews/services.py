@@ -258,17 +258,37 @@ def decide_case(
 
 
 @transaction.atomic
-def request_revision(*, actor, case: InnovationCase, message: str) -> InnovationCase:
-    """Send ``case`` back to its submitter with ``message`` (recorded in the transition event)."""
+def request_revision(*, actor, case: InnovationCase, message: str, respond_by: dt.date | None = None) -> InnovationCase:
+    """Send ``case`` back to its submitter with ``message`` (what to change) and, optionally, the date
+    to answer by: a new request of the case's revision thread, e-mailed to its submitters."""
     case = workflow.lock(case)
     require(actor, "reviews.request_revision", case)
     message = (message or "").strip()
     if not message:
         missing = _("Say what should be revised.")
         raise ApplicationError(missing, fields={"message": [missing]})
-    case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
+    if respond_by is not None and respond_by < timezone.localdate():
+        past = _("Choose a date from today on.")
+        raise ApplicationError(past, fields={"respond_by": [past]})
+    request = workflow.send_back_for_revision(case, actor=actor, message=message, respond_by=respond_by)
+    case.refresh_from_db()
     record(actor=actor, action=Action.REVISION_REQUESTED, target=case, details={"message": message})
-    notifications.notify_revision_request(case, message)
+    notifications.notify_revision_request(request)
+    return case
+
+
+@transaction.atomic
+def withdraw_revision_request(*, actor, case: InnovationCase, reason: str = "") -> InnovationCase:
+    """Take back the open request for revision of ``case``: it returns to review unanswered, with its
+    reviewers, and can be decided (a cycle cannot be published while a case waits for an answer).
+    The submitters are told."""
+    case = workflow.lock(case)
+    require(actor, "reviews.withdraw_revision_request", case)
+    reason = (reason or "").strip()
+    request = workflow.open_request(case)
+    case = workflow.withdraw_revision(case, actor=actor, reason=reason)
+    record(actor=actor, action=Action.REVISION_WITHDRAWN, target=case, details={"reason": reason})
+    notifications.notify_revision_withdrawn(case, request=request, reason=reason)
     return case
 
 

@@ -20,7 +20,7 @@ from core.forms import add_refusal
 from core.rules import allowed
 
 from . import selectors, services
-from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm
+from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm, WithdrawRevisionForm
 from .models import Criterion, ReviewState
 from .permissions import REVIEWING_CYCLE_STATES, conflict_reason
 
@@ -282,6 +282,7 @@ def case(request, pk):
     the_case = selectors.get_case(pk)
     decision_form = DecisionForm(cycle=the_case.cycle, prefix="decision")
     revision_form = RevisionForm(prefix="revision")
+    withdraw_form = WithdrawRevisionForm(prefix="withdraw")
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -301,13 +302,27 @@ def case(request, pk):
                 revision_form = RevisionForm(request.POST, prefix="revision")
                 if revision_form.is_valid():
                     services.request_revision(
-                        actor=request.user, case=the_case, message=revision_form.cleaned_data["message"]
+                        actor=request.user,
+                        case=the_case,
+                        message=revision_form.cleaned_data["message"],
+                        respond_by=revision_form.cleaned_data["respond_by"],
                     )
                     messages.success(request, _("The case was sent back to the submitter for revision."))
                     return redirect("reviews:case", pk=the_case.pk)
+            elif action == "withdraw_revision":
+                withdraw_form = WithdrawRevisionForm(request.POST, prefix="withdraw")
+                if withdraw_form.is_valid():
+                    services.withdraw_revision_request(
+                        actor=request.user, case=the_case, reason=withdraw_form.cleaned_data["reason"]
+                    )
+                    messages.success(
+                        request, _("The revision request was withdrawn: the case is back in review and can be decided.")
+                    )
+                    return redirect("reviews:case", pk=the_case.pk)
         except ApplicationError as error:
-            if error.fields:
-                add_refusal(decision_form if action == "decide" else revision_form, error)
+            form = {"decide": decision_form, "revise": revision_form, "withdraw_revision": withdraw_form}.get(action)
+            if error.fields and form is not None:
+                add_refusal(form, error)
             else:
                 messages.error(request, error.message)
     row = next((r for r in selectors.ranking(the_case.cycle) if r.case.pk == the_case.pk), None)
@@ -325,6 +340,9 @@ def case(request, pk):
             "revision_form": revision_form,
             "can_decide": allowed(request.user, "reviews.decide_case", the_case),
             "can_request_revision": allowed(request.user, "reviews.request_revision", the_case),
+            "can_withdraw_revision": allowed(request.user, "reviews.withdraw_revision_request", the_case),
+            "withdraw_form": withdraw_form,
+            "revision_requests": case_selectors.revision_thread(the_case),
             "events": the_case.events.select_related("actor").order_by("-at", "-id")[:20],
         },
     )

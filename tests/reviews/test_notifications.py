@@ -1,13 +1,16 @@
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from cases.models import RevisionRequest
 from outbox.models import MessageState, OutboxMessage
 from reviews import notifications
 from reviews.models import AwardDecision
-from tests.accounts.factories import SubmitterFactory
+from tests.accounts.factories import ManagerFactory, SubmitterFactory
 from tests.cases.factories import CaseFactory
 from tests.reviews.factories import AwardDecisionFactory, ReviewAssignmentFactory
 
@@ -83,7 +86,7 @@ def test_a_rolled_back_change_queues_and_sends_nothing(case, submitter, django_c
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        notifications.notify_revision_request(case, "Add the baseline.")
+        notifications.notify_revision_request(RevisionRequest(case=case, message="Add the baseline."))
         assert OutboxMessage.objects.count() == 1
         raise RuntimeError("the change failed")
     assert callbacks == []
@@ -92,14 +95,23 @@ def test_a_rolled_back_change_queues_and_sends_nothing(case, submitter, django_c
 
 
 def test_publication_and_revision_messages(case, submitter, cycle, django_capture_on_commit_callbacks):
+    request = RevisionRequest(
+        case=case,
+        message="Add the baseline.",
+        requested_by=ManagerFactory(first_name="Ji-woo", last_name="Park"),
+        requested_at=timezone.make_aware(dt.datetime(2099, 2, 1, 10)),
+        respond_by=dt.date(2099, 2, 15),
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        notifications.notify_revision_request(case, "Add the baseline.")
+        notifications.notify_revision_request(request)
         notifications.notify_publication(cycle, [case])
     assert [m.subject for m in mail.outbox] == [
         "Revision requested: One-stop firm service",
         "Results published: 2099 Awards",
     ]
     assert "Add the baseline." in mail.outbox[0].body
+    assert f"Requested by {request.requested_by.display_name} on Feb. 1, 2099." in mail.outbox[0].body
+    assert "Please answer by Feb. 15, 2099." in mail.outbox[0].body
     assert list(OutboxMessage.objects.order_by("pk").values_list("kind", "state")) == [
         ("reviews.revision", MessageState.SENT),
         ("reviews.published", MessageState.SENT),
