@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_manager, is_reviewer, is_submitter
-from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
+from cases.models import AwardCycle, CaseState, CycleState, InnovationCase, RevisionRequest
 from core.errors import ApplicationError, Conflict
 from core.rules import predicate, rule
 
@@ -260,6 +260,32 @@ def assignment_case_undecided(user, assignment: ReviewAssignment) -> bool:
     return not AwardDecision.objects.filter(case_id=assignment.case_id).exists()
 
 
+@predicate(
+    message=_("Only a submitted review can be reopened."),
+    error=Conflict,
+    code="invalid_state",
+)
+def review_is_submitted(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return review is not None and review.state == ReviewState.SUBMITTED
+
+
+@predicate(
+    message=_("The case has not been resubmitted since your review: there is nothing new to review."),
+    error=Conflict,
+    code="nothing_changed",
+)
+def case_resubmitted_since_review(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return (
+        review is not None
+        and review.submitted_at is not None
+        and RevisionRequest.objects.filter(
+            case_id=assignment.case_id, state=RevisionRequest.State.ANSWERED, answered_at__gt=review.submitted_at
+        ).exists()
+    )
+
+
 @predicate
 def is_own_assignment(user, assignment: ReviewAssignment) -> bool:
     return is_reviewer(user) and assignment.reviewer_id == user.pk
@@ -336,6 +362,16 @@ can_assign_reviewer = rule(
 )
 # The other side of an assignment: may this reviewer take this case?
 can_take_assignment = rule("reviews.take_assignment", is_active_reviewer & has_no_conflict & is_not_yet_assigned)
+# After a revision, the reviewer may take their review back to change it (then submit it again).
+can_reopen_review = rule(
+    "reviews.reopen_review",
+    is_the_assigned_reviewer
+    & review_is_submitted
+    & assignment_case_in_review
+    & assignment_cycle_reviewing
+    & assignment_case_undecided
+    & case_resubmitted_since_review,
+)
 can_view_assignment = rule("reviews.view_assignment", is_manager | is_own_assignment)
 # The assigned reviewer, while the case is in review, the cycle reviewing and the review a draft.
 can_edit_review = rule(

@@ -192,6 +192,25 @@ def save_review(
     return review
 
 
+@transaction.atomic
+def reopen_review(*, actor, assignment: ReviewAssignment) -> Review:
+    """Take a submitted review back to a draft after the case was revised and resubmitted, so that
+    the reviewer can change it and submit it again. Its scores stay until they are changed; it no
+    longer counts in the ranking until it is submitted again. ``submitted_at`` keeps the time of the
+    last submission: what changed is shown against it."""
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("case__cycle", "case__government")
+        .get(pk=assignment.pk)
+    )
+    require(actor, "reviews.reopen_review", assignment)
+    review = Review.objects.select_for_update().get(assignment=assignment)
+    review.state = ReviewState.DRAFT
+    review.save(update_fields=["state", "updated_at"])
+    record(actor=actor, action=Action.REVIEW_REOPENED, target=review)
+    return review
+
+
 # --- decisions --------------------------------------------------------------------------------
 
 

@@ -50,6 +50,14 @@ def review(request, pk):
     outcomes = list(Outcome.objects.filter(case=case))
     editable = allowed(request.user, "reviews.edit_review", assignment)
     conflict = conflict_reason(request.user, case)
+    if request.method == "POST" and request.POST.get("action") == "reopen":
+        try:
+            services.reopen_review(actor=request.user, assignment=assignment)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your review is a draft again: change it and submit it again."))
+        return redirect("reviews:review", pk=assignment.pk)
     if request.method == "POST":
         if existing is not None and existing.state == ReviewState.SUBMITTED:
             messages.error(request, _("This review has been submitted and is locked; it can no longer be changed."))
@@ -92,6 +100,12 @@ def review(request, pk):
             "editable": editable,
             "conflict": conflict,
             "criteria": criteria,
+            "revision_requests": case_selectors.revision_thread(case),
+            # What the submitter changed since this review was last submitted, field by field.
+            "changes": case_selectors.changes_since(case, existing.submitted_at)
+            if existing is not None and existing.submitted_at
+            else [],
+            "can_reopen": allowed(request.user, "reviews.reopen_review", assignment),
         },
     )
 

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from audit.models import Action, AuditEvent
 from cases.models import CaseEvent, CaseState, CycleState, RevisionRequest
 from cases.selectors import open_revision_request
-from cases.services import submit_case
+from cases.services import submit_case, update_draft
 from core.errors import Conflict, NotAllowed
 from reviews import selectors, services
 from tests.accounts.factories import ReviewerFactory, SubmitterFactory
@@ -215,3 +215,53 @@ def test_the_public_does_not_read_the_revision_thread_of_a_published_practice(ma
     other = APIClient()
     other.force_authenticate(SubmitterFactory())
     assert other.get(f"/api/v1/cases/{reviewed.pk}/").json()["revision_requests"] is None
+
+
+def _submit_review(reviewer, assignment, criteria, outcome, score=4):
+    return services.save_review(
+        actor=reviewer,
+        assignment=assignment,
+        scores={criterion.pk: score for criterion in criteria},
+        verifications={outcome.pk: "verified"},
+        recommendation="award",
+        declared_no_conflict=True,
+        submit=True,
+    )
+
+
+def test_a_reviewer_sees_what_changed_since_the_review_and_may_reopen_it(
+    client, manager, cycle, city, submitter, reviewer, criteria
+):
+    case = complete_draft(cycle=cycle, government=city, in_review=True, title="Old title")
+    assignment = ReviewAssignmentFactory(case=case, reviewer=reviewer)
+    outcome = case.outcomes.get()
+    review = _submit_review(reviewer, assignment, criteria, outcome)
+    with pytest.raises(Conflict, match="has not been resubmitted since your review"):
+        services.reopen_review(actor=reviewer, assignment=assignment)
+
+    _send_back(manager, case)
+    update_draft(actor=submitter, case=case, fields={"title": "New title", "uses_ict": True})
+    update_draft(actor=submitter, case=case, fields={"uses_ict": False})  # changed and changed back
+    submit_case(actor=submitter, case=case, response="Renamed after the ministry's advice.")
+
+    sign_in(client, reviewer)
+    url = reverse("reviews:review", args=[assignment.pk])
+    page = client.get(url)
+    assert [(c.name, c.before, c.after) for c in page.context["changes"]] == [("title", "Old title", "New title")]
+    body = page.content.decode()
+    assert '<tr data-field="title"><th scope="row">Title (English)</th>' in body
+    assert "Renamed after the ministry&#x27;s advice." in body
+    assert 'id="reopen-review-form"' in body
+
+    response = client.post(url, {"action": "reopen"}, follow=True)
+    assert "Your review is a draft again: change it and submit it again." in response.content.decode()
+    review.refresh_from_db()
+    assert review.state == "draft"
+    assert AuditEvent.objects.filter(action=Action.REVIEW_REOPENED, actor=reviewer).count() == 1
+    assert selectors.ranking(cycle)[0].count == 0  # a reopened review counts again once resubmitted
+    _submit_review(reviewer, assignment, criteria, outcome, score=5)
+    assert selectors.ranking(cycle)[0].count == 1
+    with pytest.raises(Conflict, match="has not been resubmitted since your review"):
+        services.reopen_review(actor=reviewer, assignment=assignment)
+    with pytest.raises(NotAllowed):
+        services.reopen_review(actor=ReviewerFactory(), assignment=assignment)
