@@ -113,7 +113,9 @@ def _review_figures(cycle: AwardCycle) -> dict[str, int]:
         ).values_list("submitted", flat=True)
     )
     open_assignments = (
-        ReviewAssignment.objects.filter(case__in=undecided).exclude(review__state=ReviewState.SUBMITTED).count()
+        ReviewAssignment.objects.filter(case__in=undecided, recused_at__isnull=True)
+        .exclude(review__state=ReviewState.SUBMITTED)
+        .count()
     )
     return {
         "reviews_missing": sum(max(cycle.reviews_required - submitted, 0) for submitted in per_case),

@@ -219,6 +219,15 @@ class RevisionForm(forms.Form):
     )
 
 
+class DeclareConflictForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is the conflict of interest?"),
+        help_text=_("E.g. you advised this government on the project. The award managers read it."),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class WithdrawRevisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Why the request is withdrawn (optional, shown to the submitters)"),

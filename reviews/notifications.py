@@ -55,6 +55,7 @@ def subject_for(kind: str, context: dict) -> str:
         "assignment": _("New review assignment: %(case)s"),
         "revision": _("Revision requested: %(case)s"),
         "revision_withdrawn": _("Revision request withdrawn: %(case)s"),
+        "recusal": _("Assign another reviewer: %(case)s"),
         "published": _("Results published: %(cycle)s"),
     }
     values = {"case": context.get("case", ""), "cycle": context.get("cycle", "")}
@@ -101,6 +102,23 @@ def notify_assignment(assignment: ReviewAssignment) -> None:
                 context={"assignment": assignment, "case": assignment.case},
             )
         ],
+    )
+
+
+def notify_recusal(assignment: ReviewAssignment) -> None:
+    """The active managers are asked to assign another reviewer."""
+    managers = User.objects.filter(role=Role.MANAGER, is_active=True).order_by("pk")
+    _queue(
+        "recusal",
+        (
+            _render(
+                user,
+                subject="recusal",
+                template="recusal",
+                context={"assignment": assignment, "case": assignment.case},
+            )
+            for user in managers
+        ),
     )
 
 

@@ -261,6 +261,25 @@ def assignment_case_undecided(user, assignment: ReviewAssignment) -> bool:
 
 
 @predicate(
+    message=_("You declared a conflict of interest on this case: another reviewer takes it over."),
+    error=Conflict,
+    code="recused",
+)
+def assignment_not_recused(user, assignment: ReviewAssignment) -> bool:
+    return assignment.recused_at is None
+
+
+@predicate(
+    message=_("A submitted review cannot be withdrawn for a conflict; ask the award managers."),
+    error=Conflict,
+    code="review_locked",
+)
+def review_not_submitted(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return review is None or review.state != ReviewState.SUBMITTED
+
+
+@predicate(
     message=_("Only a submitted review can be reopened."),
     error=Conflict,
     code="invalid_state",
@@ -366,6 +385,7 @@ can_take_assignment = rule("reviews.take_assignment", is_active_reviewer & has_n
 can_reopen_review = rule(
     "reviews.reopen_review",
     is_the_assigned_reviewer
+    & assignment_not_recused
     & review_is_submitted
     & assignment_case_in_review
     & assignment_cycle_reviewing
@@ -381,7 +401,17 @@ can_edit_review = rule(
     & assignment_case_in_review
     & assignment_cycle_reviewing
     & assignment_case_undecided
+    & assignment_not_recused
     & assignment_has_no_conflict,
+)
+# A conflict found while reading: the reviewer steps aside with a reason (before submitting).
+can_declare_conflict = rule(
+    "reviews.declare_conflict",
+    is_the_assigned_reviewer
+    & assignment_not_recused
+    & review_not_submitted
+    & assignment_case_undecided
+    & assignment_cycle_reviewing,
 )
 # A review at all: managers, the reviewer who wrote it, and the case's own government once the cycle
 # is published (its comment to the submitter only: ``reviews.read_whole_reviews`` decides the rest).

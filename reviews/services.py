@@ -193,6 +193,29 @@ def save_review(
 
 
 @transaction.atomic
+def declare_conflict(*, actor, assignment: ReviewAssignment, reason: str) -> ReviewAssignment:
+    """The assigned reviewer found a conflict of interest while reading: they step aside with
+    ``reason``, their unsubmitted draft no longer counts, and the managers are asked to assign
+    someone else."""
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("case__cycle", "case__government", "reviewer")
+        .get(pk=assignment.pk)
+    )
+    require(actor, "reviews.declare_conflict", assignment)
+    reason = (reason or "").strip()
+    if not reason:
+        missing = _("Say what the conflict of interest is.")
+        raise ApplicationError(missing, fields={"reason": [missing]})
+    assignment.recused_at = timezone.now()
+    assignment.recusal_reason = reason
+    assignment.save(update_fields=["recused_at", "recusal_reason"])
+    record(actor=actor, action=Action.REVIEWER_RECUSED, target=assignment, details={"reason": reason})
+    notifications.notify_recusal(assignment)
+    return assignment
+
+
+@transaction.atomic
 def reopen_review(*, actor, assignment: ReviewAssignment) -> Review:
     """Take a submitted review back to a draft after the case was revised and resubmitted, so that
     the reviewer can change it and submit it again. Its scores stay until they are changed; it no

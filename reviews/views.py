@@ -19,8 +19,16 @@ from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.rules import allowed
 
-from . import selectors, services
-from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm, WithdrawRevisionForm
+from . import aggregation, selectors, services
+from .forms import (
+    AssignmentForm,
+    BulkAssignmentForm,
+    DecisionForm,
+    DeclareConflictForm,
+    ReviewForm,
+    RevisionForm,
+    WithdrawRevisionForm,
+)
 from .models import Criterion, ReviewState
 from .permissions import REVIEWING_CYCLE_STATES, conflict_reason
 
@@ -37,7 +45,18 @@ def _require_manager(user) -> None:
 def my_assignments(request):
     if not allowed(request.user, "reviews.review_cases"):
         raise Http404("Not found")
-    return render(request, "reviews/my_assignments.html", {"rows": selectors.my_assignments(request.user)})
+    state, cycle_year = request.GET.get("state", ""), request.GET.get("cycle", "")
+    work = selectors.worklist(request.user, state=state, cycle=cycle_year)
+    return render(
+        request,
+        "reviews/my_assignments.html",
+        {
+            "rows": work.rows,
+            "worklist": work,
+            "states": [(value, label, work.counts[value]) for value, label in selectors.Work.choices],
+            "selected": {"state": state, "cycle": cycle_year},
+        },
+    )
 
 
 @login_required
@@ -50,6 +69,25 @@ def review(request, pk):
     outcomes = list(Outcome.objects.filter(case=case))
     editable = allowed(request.user, "reviews.edit_review", assignment)
     conflict = conflict_reason(request.user, case)
+    conflict_form = DeclareConflictForm(prefix="conflict")
+    if request.method == "POST" and request.POST.get("action") == "declare_conflict":
+        conflict_form = DeclareConflictForm(request.POST, prefix="conflict")
+        if conflict_form.is_valid():
+            try:
+                services.declare_conflict(
+                    actor=request.user, assignment=assignment, reason=conflict_form.cleaned_data["reason"]
+                )
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your conflict of interest is recorded: you no longer review this case, and the award "
+                        "managers are asked to assign another reviewer."
+                    ),
+                )
+                return redirect("reviews:my_assignments")
     if request.method == "POST" and request.POST.get("action") == "reopen":
         try:
             services.reopen_review(actor=request.user, assignment=assignment)
@@ -58,7 +96,9 @@ def review(request, pk):
         else:
             messages.success(request, _("Your review is a draft again: change it and submit it again."))
         return redirect("reviews:review", pk=assignment.pk)
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("action") == "declare_conflict":
+        form = ReviewForm(None, criteria=criteria, outcomes=outcomes, review=existing)
+    elif request.method == "POST":
         if existing is not None and existing.state == ReviewState.SUBMITTED:
             messages.error(request, _("This review has been submitted and is locked; it can no longer be changed."))
             return redirect("reviews:review", pk=assignment.pk)
@@ -106,6 +146,9 @@ def review(request, pk):
             if existing is not None and existing.submitted_at
             else [],
             "can_reopen": allowed(request.user, "reviews.reopen_review", assignment),
+            "can_declare_conflict": allowed(request.user, "reviews.declare_conflict", assignment),
+            "conflict_form": conflict_form,
+            "running_total": aggregation.display_score(existing.weighted_score) if existing else "",
         },
     )
 
@@ -347,7 +390,8 @@ def case(request, pk):
             "case": the_case,
             "reviews": selectors.case_reviews(the_case),
             "criteria": Criterion.objects.filter(cycle=the_case.cycle),
-            "outcomes": Outcome.objects.filter(case=the_case),
+            "outcomes": selectors.outcome_statuses(the_case),
+            "recusals": [a for a in the_case.assignments.select_related("reviewer") if a.recused_at is not None],
             "row": row,
             "decision": _decision(the_case),
             "decision_form": decision_form,
