@@ -383,6 +383,8 @@ def case(request, pk):
             else:
                 messages.error(request, error.message)
     row = next((r for r in selectors.ranking(the_case.cycle) if r.case.pk == the_case.pk), None)
+    thread = case_selectors.revision_thread(the_case)
+    answered = [request for request in thread if request.state == request.State.ANSWERED]
     return render(
         request,
         "reviews/case.html",
@@ -400,7 +402,9 @@ def case(request, pk):
             "can_request_revision": allowed(request.user, "reviews.request_revision", the_case),
             "can_withdraw_revision": allowed(request.user, "reviews.withdraw_revision_request", the_case),
             "withdraw_form": withdraw_form,
-            "revision_requests": case_selectors.revision_thread(the_case),
+            "revision_requests": thread,
+            # What the submitters changed in answer to the last request, beside their note.
+            "revision_changes": case_selectors.changes_since(the_case, answered[-1].requested_at) if answered else [],
             "events": the_case.events.select_related("actor").order_by("-at", "-id")[:20],
         },
     )

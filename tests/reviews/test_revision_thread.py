@@ -252,6 +252,11 @@ def test_a_reviewer_sees_what_changed_since_the_review_and_may_reopen_it(
     assert '<tr data-field="title"><th scope="row">Title (English)</th>' in body
     assert "Renamed after the ministry&#x27;s advice." in body
     assert 'id="reopen-review-form"' in body
+    sign_in(client, manager)
+    manager_page = client.get(reverse("reviews:case", args=[case.pk])).content.decode()
+    assert '<tr data-field="title"><th scope="row">Title (English)</th><td><del>Old title</del></td>' in manager_page
+    assert "Renamed after the ministry&#x27;s advice." in manager_page
+    sign_in(client, reviewer)
 
     response = client.post(url, {"action": "reopen"}, follow=True)
     assert "Your review is a draft again: change it and submit it again." in response.content.decode()
