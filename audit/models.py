@@ -19,7 +19,10 @@ class Action(models.TextChoices):
 
     REVIEWER_ASSIGNED = "reviewer_assigned", _("Reviewer assigned")
     REVIEW_SUBMITTED = "review_submitted", _("Review submitted")
+    REVIEW_REOPENED = "review_reopened", _("Review reopened")
+    REVIEWER_RECUSED = "reviewer_recused", _("Reviewer declared a conflict")
     REVISION_REQUESTED = "revision_requested", _("Revision requested")
+    REVISION_WITHDRAWN = "revision_withdrawn", _("Revision request withdrawn")
     CASE_DECIDED = "case_decided", _("Case decided")
     CYCLE_STATE_CHANGED = "cycle_state_changed", _("Cycle state changed")
     CYCLE_PUBLISHED = "cycle_published", _("Results published")
@@ -38,7 +41,10 @@ class Action(models.TextChoices):
 AREA_OF = {
     Action.REVIEWER_ASSIGNED: Area.REVIEWS,
     Action.REVIEW_SUBMITTED: Area.REVIEWS,
+    Action.REVIEW_REOPENED: Area.REVIEWS,
+    Action.REVIEWER_RECUSED: Area.REVIEWS,
     Action.REVISION_REQUESTED: Area.REVIEWS,
+    Action.REVISION_WITHDRAWN: Area.REVIEWS,
     Action.CASE_DECIDED: Area.DECISIONS,
     Action.CYCLE_STATE_CHANGED: Area.CYCLES,
     Action.CYCLE_PUBLISHED: Area.CYCLES,

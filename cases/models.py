@@ -625,3 +625,58 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class RevisionRequest(models.Model):
+    """The revision loop as a thread: what the ministry asked to change (who, when, by when) and the
+    submitter's answer, or the ministry's withdrawal of the request. One is open at a time; the
+    case's state says whether it waits for the answer (``revision_requested``)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Awaiting the answer")
+        ANSWERED = "answered", _("Answered")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    case = models.ForeignKey(InnovationCase, on_delete=models.CASCADE, related_name="revision_requests")
+    message = models.TextField(_("what should be revised"), max_length=TEXT_MAX_LENGTH)
+    respond_by = models.DateField(_("respond by"), null=True, blank=True)
+    # Empty only for requests recorded before the thread existed whose event had no actor.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
+    response = models.TextField(_("response note"), max_length=TEXT_MAX_LENGTH, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for the withdrawal"), max_length=TEXT_MAX_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        verbose_name = _("revision request")
+        verbose_name_plural = _("revision requests")
+        constraints = [
+            models.CheckConstraint(
+                name="revision_request_state_valid", condition=Q(state__in=["open", "answered", "withdrawn"])
+            ),
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(state="open"), name="revision_request_one_open_per_case"
+            ),
+            models.CheckConstraint(
+                name="revision_request_answered_has_date",
+                condition=~Q(state="answered") | Q(answered_at__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="revision_request_withdrawn_has_date",
+                condition=~Q(state="withdrawn") | Q(withdrawn_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.requested_at:%Y-%m-%d}"

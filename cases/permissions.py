@@ -115,5 +115,10 @@ can_edit_case = rule(
 # What the case still lacks, and a cycle that has closed, are listed by ``services.submission_problems``.
 can_submit_case = rule("cases.submit_case", is_own_government_case & is_submittable_state)
 can_withdraw_case = rule("cases.withdraw_case", is_own_government_case & is_withdrawable_state)
+# The revision thread is between the ministry and the government; the reviewers of the case read it
+# beside what changed. Not for the public, even once the case is a published practice.
+can_view_revision_requests = rule(
+    "cases.view_revision_requests", is_own_government_case | is_manager | is_reader_by_another_app
+)
 # Contact details of a government's staff are for the ministry and the government itself.
 can_view_contact_details = rule("cases.view_contact_details", is_own_government_case | is_manager)

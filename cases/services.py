@@ -40,8 +40,9 @@ from cases.models import (
 )
 from cases.permissions import cycle_is_open
 from cases.uploads import validate_upload
-from cases.workflow import lock, transition
+from cases.workflow import answer_revision, lock, transition
 from core.errors import ApplicationError, Conflict
+from core.limits import TEXT_MAX_LENGTH
 from core.rules import require
 
 
@@ -371,13 +372,14 @@ def submission_problems(actor, case: InnovationCase) -> list[str]:
 
 
 @transaction.atomic
-def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
-    """Submit a draft (or resubmit a case answering a revision request): refused with the list of
-    what is missing; on success the government's tier and population are snapshotted."""
+def submit_case(*, actor, case: InnovationCase, response: str = "") -> InnovationCase:
+    """Submit a draft (or resubmit a case answering a revision request, with ``response``, the note
+    that answers the request): refused with the list of what is missing; on success the
+    government's tier and population are snapshotted."""
     current = lock(case)
     require(actor, "cases.submit_case", current)
     if current.state == CaseState.REVISION_REQUESTED:
-        result = _resubmit(actor=actor, case=current)
+        result = _resubmit(actor=actor, case=current, message=response)
         case.refresh_from_db()
         return result
     problems = submission_problems(actor, current)
@@ -398,9 +400,14 @@ def submit_case(*, actor, case: InnovationCase) -> InnovationCase:
 
 
 def _resubmit(*, actor, case: InnovationCase, message: str = "") -> InnovationCase:
+    message = (message or "").strip()
+    if len(message) > TEXT_MAX_LENGTH:
+        too_long = _("Keep the response to %(count)s characters or fewer.") % {"count": TEXT_MAX_LENGTH}
+        raise ApplicationError(too_long, fields={"response": [too_long]})
     problems = completeness_problems(case)
     if problems:
         raise Conflict(_("The case cannot be resubmitted yet:"), code="incomplete", problems=problems)
+    answer_revision(case, actor=actor, response=message)
     result = transition(case, to_state=CaseState.SUBMITTED, actor=actor, message=message)
     # A revision is requested only of a case in review, so its reviewers are assigned already.
     return transition(result, to_state=CaseState.IN_REVIEW, actor=actor, message=_("Back to the assigned reviewers."))
@@ -427,13 +434,3 @@ def withdraw_case(*, actor, case: InnovationCase, message: str = "") -> Innovati
     result = transition(current, to_state=CaseState.WITHDRAWN, actor=actor, message=message)
     case.refresh_from_db()
     return result
-
-
-def revision_request_message(case: InnovationCase) -> str:
-    """The manager's message with the latest request for revision ("" when there is none)."""
-    event = (
-        case.events.filter(kind=CaseEvent.Kind.TRANSITION, to_state=CaseState.REVISION_REQUESTED)
-        .order_by("-at", "-id")
-        .first()
-    )
-    return event.message if event else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,16 +19,16 @@ from core.pages import local_url, set_language_return_url, switch_language
 from core.rules import allowed, refusal_message
 
 from .forms import SECTION_SLUGS, SECTIONS, SECTIONS_BY_SLUG, BasicsForm, NewCaseForm, WithdrawForm
-from .models import CaseState, InnovationCase
-from .selectors import case_history, get_visible_case, open_cycles, own_government_cases
-from .services import (
-    create_draft,
-    remove_attachment,
-    revision_request_message,
-    submission_problems,
-    submit_case,
-    withdraw_case,
+from .models import CaseState, InnovationCase, RevisionRequest
+from .selectors import (
+    case_history,
+    get_visible_case,
+    open_cycles,
+    open_revision_request,
+    own_government_cases,
+    revision_thread,
 )
+from .services import create_draft, remove_attachment, submission_problems, submit_case, withdraw_case
 from .uploads import download_name
 
 CSS_CLASSES = {
@@ -100,11 +101,21 @@ def my_cases(request):
     cases = list(
         own_government_cases(request.user)
         .select_related("cycle", "purpose")
+        .prefetch_related(
+            Prefetch(
+                "revision_requests",
+                queryset=RevisionRequest.objects.filter(state=RevisionRequest.State.OPEN).select_related(
+                    "requested_by"
+                ),
+                to_attr="open_requests",
+            )
+        )
         .order_by("-cycle__year", "-updated_at", "-id")
     )
     for case in cases:
         case.badge_class = CSS_CLASSES.get(case.state, "outline-gray")
         case.editable = allowed(request.user, "cases.edit_case", case)
+        case.open_request = case.open_requests[0] if case.open_requests else None
     return render(
         request,
         "cases/my_cases.html",
@@ -207,6 +218,7 @@ def case_edit(request, pk, section):
     if section == "review":
         context.update(_case_context(request, case))
         context["problems"] = submission_problems(request.user, case)
+        context["open_request"] = open_revision_request(case)
     return render(request, "cases/case_form.html", context, status=status)
 
 
@@ -227,7 +239,8 @@ def case_detail(request, pk):
     context = {
         "case": case,
         "history": case_history(case),
-        "revision_message": revision_request_message(case) if case.state == CaseState.REVISION_REQUESTED else "",
+        "revision_requests": revision_thread(case),
+        "open_request": open_revision_request(case),
         "can_edit": allowed(request.user, "cases.edit_case", case),
         "can_withdraw": allowed(request.user, "cases.withdraw_case", case),
         **_case_context(request, case),
@@ -239,8 +252,9 @@ def case_detail(request, pk):
 @require_POST
 def case_submit(request, pk):
     case = _own_case(request, pk)
+    response_note = request.POST.get("response", "")
     try:
-        submit_case(actor=request.user, case=case)
+        submit_case(actor=request.user, case=case, response=response_note)
     except ApplicationError as refused:
         set_language_return_url(request, reverse("cases:case_edit", args=[case.pk, "review"]))
         context = {
@@ -251,6 +265,9 @@ def case_submit(request, pk):
             "government": case.government,
             "refusal": refused.message,
             "problems": refused.problems,
+            "open_request": open_revision_request(case),
+            "response_note": response_note,  # kept: what was typed is not lost on a refusal
+            "response_errors": refused.fields.get("response", []) if refused.fields else [],
             **_case_context(request, case),
         }
         return render(request, "cases/case_form.html", context, status=400)

@@ -4,19 +4,22 @@ and when; cycles move along ``CYCLE_TRANSITIONS`` through the reviews services."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import Conflict
 
-from .models import AwardCycle, CaseEvent, CaseState, CycleState, InnovationCase
+from .models import AwardCycle, CaseEvent, CaseState, CycleState, InnovationCase, RevisionRequest
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     CaseState.DRAFT: frozenset({CaseState.SUBMITTED, CaseState.WITHDRAWN}),
     CaseState.SUBMITTED: frozenset({CaseState.IN_REVIEW, CaseState.WITHDRAWN}),
     CaseState.IN_REVIEW: frozenset({CaseState.REVISION_REQUESTED, CaseState.AWARDED, CaseState.NOT_AWARDED}),
-    CaseState.REVISION_REQUESTED: frozenset({CaseState.SUBMITTED}),
+    # Back to submitted when the submitter answers; back to review when the ministry withdraws it.
+    CaseState.REVISION_REQUESTED: frozenset({CaseState.SUBMITTED, CaseState.IN_REVIEW}),
     CaseState.AWARDED: frozenset(),
     CaseState.NOT_AWARDED: frozenset(),
     CaseState.WITHDRAWN: frozenset(),
@@ -85,4 +88,54 @@ def transition(case: InnovationCase, *, to_state: str, actor, message: str = "",
         message=message,
     )
     case.refresh_from_db()
+    return current
+
+
+# --- the revision thread ----------------------------------------------------------------------
+# Primitives like ``transition``: the reviews services check who may ask and withdraw, the cases
+# services who may answer; these keep the case's state and its thread of requests in step.
+
+
+@transaction.atomic
+def send_back_for_revision(
+    case: InnovationCase, *, actor, message: str, respond_by: dt.date | None = None
+) -> RevisionRequest:
+    """in_review → revision_requested, opening a request of the thread with ``message``."""
+    current = transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
+    return RevisionRequest.objects.create(
+        case=current, message=message, respond_by=respond_by, requested_by=actor, requested_at=timezone.now()
+    )
+
+
+def open_request(case: InnovationCase, *, for_update: bool = False) -> RevisionRequest | None:
+    requests = RevisionRequest.objects.filter(case_id=case.pk, state=RevisionRequest.State.OPEN)
+    return (requests.select_for_update() if for_update else requests).first()
+
+
+@transaction.atomic
+def answer_revision(case: InnovationCase, *, actor, response: str = "") -> RevisionRequest | None:
+    """The open request is answered (with ``response``, the submitter's note) as the case goes back."""
+    request = open_request(case, for_update=True)
+    if request is not None:
+        request.state = RevisionRequest.State.ANSWERED
+        request.response = response
+        request.answered_by = actor
+        request.answered_at = timezone.now()
+        request.save(update_fields=["state", "response", "answered_by", "answered_at"])
+    return request
+
+
+@transaction.atomic
+def withdraw_revision(case: InnovationCase, *, actor, reason: str = "") -> InnovationCase:
+    """revision_requested → in_review without an answer: the ministry takes its request back."""
+    request = open_request(case, for_update=True)
+    current = transition(
+        case, to_state=CaseState.IN_REVIEW, actor=actor, message=reason or _("The revision request was withdrawn.")
+    )
+    if request is not None:
+        request.state = RevisionRequest.State.WITHDRAWN
+        request.withdrawn_by = actor
+        request.withdrawn_at = timezone.now()
+        request.withdrawal_reason = reason
+        request.save(update_fields=["state", "withdrawn_by", "withdrawn_at", "withdrawal_reason"])
     return current

@@ -175,3 +175,14 @@ def aggregate_cases(
             verified_percent=verified_percent(outcome_consensus.get(case_id, [])),
         )
     return result
+
+
+def display_score(value: Decimal | None) -> str:
+    """A score or weighted total as pages show it: half-up to two decimals, without trailing zeros
+    (3.5 is "3.5", 4 is "4", 3.6667 is "3.67"); "—" for none. static/js/review_form.js shows the
+    running total by the same rule."""
+    if value is None:
+        return "—"
+    rounded = round_half_up(Decimal(value), 2)
+    text = f"{rounded:.2f}".rstrip("0").rstrip(".")
+    return text

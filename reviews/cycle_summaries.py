@@ -27,7 +27,7 @@ from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
 
 from . import notifications, selectors
 from .models import AwardDecision, ReviewAssignment, ReviewState
-from .permissions import UNDECIDED_CASE_STATES
+from .pending import cases_awaiting_decision
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class StepSummary:
     open_assignments: int = 0  # reviews assigned but not submitted
     cases_without_review: int = 0  # undecided cases with no submitted review: nobody can decide them
     decisions_missing: int = 0  # cases the cycle cannot be published without (the overview's count)
+    undecided: list[InnovationCase] = field(default_factory=list)  # those cases, out for revision first
     decisions: list[DecisionCount] = field(default_factory=list)
     emails: EmailReach = field(default_factory=EmailReach)
     warnings: list[str] = field(default_factory=list)
@@ -105,12 +106,14 @@ def _count(cases: list[StateCount], state: str) -> int:
 
 def _review_figures(cycle: AwardCycle) -> dict[str, int]:
     """Missing reviews, open assignments and cases without a review, over the undecided cases."""
-    undecided = InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).annotate(
-        submitted=Count("assignments__review", filter=Q(assignments__review__state=ReviewState.SUBMITTED))
+    undecided = cases_awaiting_decision(cycle)
+    per_case = list(
+        undecided.annotate(
+            submitted=Count("assignments__review", filter=Q(assignments__review__state=ReviewState.SUBMITTED))
+        ).values_list("submitted", flat=True)
     )
-    per_case = list(undecided.values_list("submitted", flat=True))
     open_assignments = (
-        ReviewAssignment.objects.filter(case__cycle=cycle, case__state__in=UNDECIDED_CASE_STATES)
+        ReviewAssignment.objects.filter(case__in=undecided, recused_at__isnull=True)
         .exclude(review__state=ReviewState.SUBMITTED)
         .count()
     )
@@ -246,13 +249,15 @@ def publication_summary(cycle: AwardCycle, *, today: dt.date | None = None) -> S
     """deciding → published: the results become public and the submitters are told; final."""
     today = today or timezone.localdate()
     figures = _review_figures(cycle)
+    undecided = selectors.undecided_cases(cycle)
     return StepSummary(
         cycle=cycle,
         from_state=CycleState.DECIDING,
         to_state=CycleState.PUBLISHED,
         cases=_cases_by_state(cycle),
         **figures,
-        decisions_missing=selectors.cycle_progress(cycle).awaiting_decision,
+        decisions_missing=len(undecided),
+        undecided=undecided,
         decisions=_decisions(cycle),
         emails=_publication_reach(cycle),
         warnings=_review_warnings(cycle, figures, today),

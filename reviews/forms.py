@@ -211,6 +211,30 @@ class RevisionForm(forms.Form):
     message = forms.CharField(
         label=_("What should be revised"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
     )
+    respond_by = forms.DateField(
+        label=_("Answer by (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Shown to the submitters on their case page and in the e-mail."),
+    )
+
+
+class DeclareConflictForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is the conflict of interest?"),
+        help_text=_("E.g. you advised this government on the project. The award managers read it."),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class WithdrawRevisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the request is withdrawn (optional, shown to the submitters)"),
+        max_length=TEXT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class CycleStateForm(forms.Form):

@@ -47,6 +47,11 @@ class ReviewAssignment(models.Model):
     due_on = models.DateField(_("due on"))
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assigned_at = models.DateTimeField(auto_now_add=True)
+    # A conflict of interest the reviewer found while reading: they no longer review the case, and
+    # the managers are asked to assign someone else. The row stays, so the reviewer is not suggested
+    # for it again.
+    recused_at = models.DateTimeField(_("conflict declared at"), null=True, blank=True)
+    recusal_reason = models.TextField(_("conflict of interest"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -54,10 +59,17 @@ class ReviewAssignment(models.Model):
         verbose_name_plural = _("review assignments")
         constraints = [
             models.UniqueConstraint(fields=["case", "reviewer"], name="assignment_unique_per_case_reviewer"),
+            models.CheckConstraint(
+                name="assignment_recusal_has_reason", condition=Q(recused_at__isnull=True) | ~Q(recusal_reason="")
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.case}"
+
+    @property
+    def is_recused(self) -> bool:
+        return self.recused_at is not None
 
 
 class ReviewState(models.TextChoices):

@@ -20,6 +20,8 @@ from .outbox import resend_notifications
 KIND_LABELS = {
     "reviews.assignment": gettext_lazy("Review assignment"),
     "reviews.revision": gettext_lazy("Revision request"),
+    "reviews.revision_withdrawn": gettext_lazy("Revision request withdrawn"),
+    "reviews.recusal": gettext_lazy("Reviewer declared a conflict"),
     "reviews.decision": gettext_lazy("Decision"),
     "reviews.published": gettext_lazy("Results published"),
 }

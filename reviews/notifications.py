@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from cases.models import AwardCycle, InnovationCase
+from cases.models import AwardCycle, InnovationCase, RevisionRequest
 from outbox.services import Email, queue_emails
 
 from .models import AwardDecision, ReviewAssignment
@@ -54,7 +54,8 @@ def subject_for(kind: str, context: dict) -> str:
     subjects = {
         "assignment": _("New review assignment: %(case)s"),
         "revision": _("Revision requested: %(case)s"),
-        "decision": _("Decision on your case: %(case)s"),
+        "revision_withdrawn": _("Revision request withdrawn: %(case)s"),
+        "recusal": _("Assign another reviewer: %(case)s"),
         "published": _("Results published: %(cycle)s"),
     }
     values = {"case": context.get("case", ""), "cycle": context.get("cycle", "")}
@@ -104,35 +105,73 @@ def notify_assignment(assignment: ReviewAssignment) -> None:
     )
 
 
-def notify_revision_request(case: InnovationCase, message: str) -> None:
+def notify_recusal(assignment: ReviewAssignment) -> None:
+    """The active managers are asked to assign another reviewer."""
+    managers = User.objects.filter(role=Role.MANAGER, is_active=True).order_by("pk")
+    _queue(
+        "recusal",
+        (
+            _render(
+                user,
+                subject="recusal",
+                template="recusal",
+                context={"assignment": assignment, "case": assignment.case},
+            )
+            for user in managers
+        ),
+    )
+
+
+def notify_revision_request(request: RevisionRequest) -> None:
+    """The request in full (who, when, what to change, by when) to the case's submitters."""
+    case = request.case
     _queue(
         "revision",
         (
-            _render(user, subject="revision", template="revision_requested", context={"case": case, "message": message})
+            _render(
+                user,
+                subject="revision",
+                template="revision_requested",
+                context={"case": case, "request": request, "message": request.message},
+            )
             for user in case_recipients(case)
         ),
     )
 
 
-def notify_decision(decision: AwardDecision) -> None:
-    context = {"case": decision.case, "decision": decision}
+def notify_revision_withdrawn(case: InnovationCase, *, request: RevisionRequest | None, reason: str) -> None:
     _queue(
-        "decision",
+        "revision_withdrawn",
         (
-            _render(user, subject="decision", template="decision", context=context)
-            for user in case_recipients(decision.case)
+            _render(
+                user,
+                subject="revision_withdrawn",
+                template="revision_withdrawn",
+                context={"case": case, "request": request, "reason": reason},
+            )
+            for user in case_recipients(case)
         ),
     )
 
 
 def notify_publication(cycle: AwardCycle, cases: Iterable[InnovationCase]) -> None:
-    """One message per recipient and case, queued in one insert."""
+    """One message per recipient and decided case, with its result (decisions are sent to nobody
+    before the publication), queued in one insert."""
     cases = list(cases)
     recipients = recipients_by_case(cases)
+    decisions = {
+        decision.case_id: decision
+        for decision in AwardDecision.objects.filter(case__in=[case.pk for case in cases]).select_related("level")
+    }
     _queue(
         "published",
         (
-            _render(user, subject="published", template="published", context={"case": case, "cycle": cycle})
+            _render(
+                user,
+                subject="published",
+                template="published",
+                context={"case": case, "cycle": cycle, "decision": decisions.get(case.pk)},
+            )
             for case in cases
             for user in recipients[case.pk]
         ),

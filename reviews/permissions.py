@@ -10,18 +10,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_manager, is_reviewer, is_submitter
-from cases.models import AwardCycle, CaseState, CycleState, InnovationCase
+from cases.models import AwardCycle, CaseState, CycleState, InnovationCase, RevisionRequest
 from core.errors import ApplicationError, Conflict
 from core.rules import predicate, rule
 
 from .models import AwardDecision, Review, ReviewAssignment, ReviewState
+from .pending import cases_awaiting_decision
 
 # Cycle states in which reviewers may be assigned and reviews written.
 REVIEWING_CYCLE_STATES = (CycleState.OPEN, CycleState.REVIEWING, CycleState.DECIDING)
 # Case states that can take a reviewer.
 ASSIGNABLE_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW)
-# Case states still waiting for a decision: a cycle cannot be published while one is left.
-UNDECIDED_CASE_STATES = (CaseState.SUBMITTED, CaseState.IN_REVIEW, CaseState.REVISION_REQUESTED)
 
 
 def conflict_reason(reviewer, case: InnovationCase) -> str | None:
@@ -165,6 +164,32 @@ def is_in_review_of_a_reviewing_cycle(user, case: InnovationCase) -> bool:
     return case.state == CaseState.IN_REVIEW and case.cycle.state in REVIEWING_CYCLE_STATES
 
 
+@predicate(
+    message=lambda user, case: (
+        gettext(
+            "Only a case waiting for the answer to a revision request can have it withdrawn; this one is “%(state)s”."
+        )
+        % {"state": _case_state(case)}
+    ),
+    error=Conflict,
+    code="invalid_state",
+)
+def is_out_for_revision(user, case: InnovationCase) -> bool:
+    return case.state == CaseState.REVISION_REQUESTED
+
+
+@predicate(
+    message=lambda user, case: (
+        gettext("The cycle is “%(state)s”: revision requests can no longer change.")
+        % {"state": _cycle_state(case.cycle)}
+    ),
+    error=Conflict,
+    code="invalid_state",
+)
+def case_cycle_is_reviewing(user, case: InnovationCase) -> bool:
+    return case.cycle.state in REVIEWING_CYCLE_STATES
+
+
 # --- predicates on an assignment --------------------------------------------------------------
 
 
@@ -224,6 +249,62 @@ def assignment_has_no_conflict(user, assignment: ReviewAssignment) -> bool:
     return conflict_reason(user, assignment.case) is None
 
 
+@predicate(
+    # Says no more than that reviewing is over: that the case has been decided is confidential
+    # until the cycle is published (reviewers see their own reviews only).
+    message=_("Reviewing of this case has closed; the review can no longer be changed."),
+    error=Conflict,
+    code="review_closed",
+)
+def assignment_case_undecided(user, assignment: ReviewAssignment) -> bool:
+    return not AwardDecision.objects.filter(case_id=assignment.case_id).exists()
+
+
+@predicate(
+    message=_("You declared a conflict of interest on this case: another reviewer takes it over."),
+    error=Conflict,
+    code="recused",
+)
+def assignment_not_recused(user, assignment: ReviewAssignment) -> bool:
+    return assignment.recused_at is None
+
+
+@predicate(
+    message=_("A submitted review cannot be withdrawn for a conflict; ask the award managers."),
+    error=Conflict,
+    code="review_locked",
+)
+def review_not_submitted(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return review is None or review.state != ReviewState.SUBMITTED
+
+
+@predicate(
+    message=_("Only a submitted review can be reopened."),
+    error=Conflict,
+    code="invalid_state",
+)
+def review_is_submitted(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return review is not None and review.state == ReviewState.SUBMITTED
+
+
+@predicate(
+    message=_("The case has not been resubmitted since your review: there is nothing new to review."),
+    error=Conflict,
+    code="nothing_changed",
+)
+def case_resubmitted_since_review(user, assignment: ReviewAssignment) -> bool:
+    review = _review(assignment)
+    return (
+        review is not None
+        and review.submitted_at is not None
+        and RevisionRequest.objects.filter(
+            case_id=assignment.case_id, state=RevisionRequest.State.ANSWERED, answered_at__gt=review.submitted_at
+        ).exists()
+    )
+
+
 @predicate
 def is_own_assignment(user, assignment: ReviewAssignment) -> bool:
     return is_reviewer(user) and assignment.reviewer_id == user.pk
@@ -273,8 +354,8 @@ def cycle_can_be_published(user, cycle: AwardCycle) -> bool:
 
 
 def undecided_cases(cycle: AwardCycle) -> int:
-    # The same count as the cycle overview's "awaiting a decision" (selectors.CycleProgress).
-    return InnovationCase.objects.filter(cycle=cycle, state__in=UNDECIDED_CASE_STATES).count()
+    # The same selector as the cycle overview's "awaiting a decision" (selectors.CycleProgress).
+    return cases_awaiting_decision(cycle).count()
 
 
 @predicate(
@@ -295,9 +376,22 @@ def every_case_is_decided(user, cycle: AwardCycle) -> bool:
 # The reviewers' area: their assignments and the reviews they write.
 can_review_cases = rule("reviews.review_cases", is_reviewer)
 can_manage_awards = rule("reviews.manage_awards", is_manager)
-can_assign_reviewer = rule("reviews.assign_reviewer", is_manager & cycle_takes_reviewers & case_takes_reviewers)
+can_assign_reviewer = rule(
+    "reviews.assign_reviewer", is_manager & cycle_takes_reviewers & case_takes_reviewers & is_undecided
+)
 # The other side of an assignment: may this reviewer take this case?
 can_take_assignment = rule("reviews.take_assignment", is_active_reviewer & has_no_conflict & is_not_yet_assigned)
+# After a revision, the reviewer may take their review back to change it (then submit it again).
+can_reopen_review = rule(
+    "reviews.reopen_review",
+    is_the_assigned_reviewer
+    & assignment_not_recused
+    & review_is_submitted
+    & assignment_case_in_review
+    & assignment_cycle_reviewing
+    & assignment_case_undecided
+    & case_resubmitted_since_review,
+)
 can_view_assignment = rule("reviews.view_assignment", is_manager | is_own_assignment)
 # The assigned reviewer, while the case is in review, the cycle reviewing and the review a draft.
 can_edit_review = rule(
@@ -306,7 +400,18 @@ can_edit_review = rule(
     & review_is_open
     & assignment_case_in_review
     & assignment_cycle_reviewing
+    & assignment_case_undecided
+    & assignment_not_recused
     & assignment_has_no_conflict,
+)
+# A conflict found while reading: the reviewer steps aside with a reason (before submitting).
+can_declare_conflict = rule(
+    "reviews.declare_conflict",
+    is_the_assigned_reviewer
+    & assignment_not_recused
+    & review_not_submitted
+    & assignment_case_undecided
+    & assignment_cycle_reviewing,
 )
 # A review at all: managers, the reviewer who wrote it, and the case's own government once the cycle
 # is published (its comment to the submitter only: ``reviews.read_whole_reviews`` decides the rest).
@@ -317,5 +422,9 @@ can_decide_case = rule(
     "reviews.decide_case", is_manager & is_undecided & cycle_is_deciding & is_in_review & has_a_submitted_review
 )
 can_request_revision = rule("reviews.request_revision", is_manager & is_undecided & is_in_review_of_a_reviewing_cycle)
+# Back to review without the answer, e.g. so that the case can be decided and the cycle published.
+can_withdraw_revision_request = rule(
+    "reviews.withdraw_revision_request", is_manager & is_out_for_revision & case_cycle_is_reviewing
+)
 can_change_cycle_state = rule("reviews.change_cycle_state", is_manager & cycle_is_not_published)
 can_publish_cycle = rule("reviews.publish_cycle", is_manager & cycle_can_be_published & every_case_is_decided)

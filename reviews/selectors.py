@@ -8,20 +8,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions as roles
 from accounts.models import Role, User
 from cases import jargon
-from cases.models import EVIDENCED, SUBMITTED_STATES, AwardCycle, AwardLevel, CycleState, InnovationCase, Outcome
+from cases.models import (
+    EVIDENCED,
+    SUBMITTED_STATES,
+    AwardCycle,
+    AwardLevel,
+    CaseState,
+    CycleState,
+    InnovationCase,
+    Outcome,
+    Verification,
+)
 from core.numbers import percent
 from core.rules import allowed
 
 from . import aggregation
 from .models import AwardDecision, Criterion, OutcomeVerification, Review, ReviewAssignment, ReviewState
-from .permissions import ASSIGNABLE_CASE_STATES, UNDECIDED_CASE_STATES, conflict_reason
+from .pending import cases_awaiting_decision
+from .permissions import ASSIGNABLE_CASE_STATES, REVIEWING_CYCLE_STATES, conflict_reason
 
 # --- visibility -------------------------------------------------------------------------------
 
@@ -105,28 +118,93 @@ def reviewers() -> QuerySet[User]:
     return User.objects.filter(role=Role.REVIEWER, is_active=True).select_related("government").order_by("username")
 
 
+class Work(models.TextChoices):
+    """Where an assignment stands for its reviewer, to-do first (the worklist's filters)."""
+
+    DRAFT = "draft", _("Draft to finish")
+    NOT_STARTED = "not_started", _("Not started")
+    WAITING = "waiting", _("Closed for now")  # e.g. the case is out for revision, or reviewing is over
+    SUBMITTED = "submitted", _("Submitted")
+    RECUSED = "recused", _("Conflict declared")
+
+
+TO_DO = (Work.DRAFT, Work.NOT_STARTED)
+WORK_ORDER = {state: index for index, state in enumerate(Work)}
+
+
 @dataclass
 class AssignmentRow:
     assignment: ReviewAssignment
     review_state: str
     overdue: bool
+    work: str = Work.NOT_STARTED
+
+    @property
+    def to_do(self) -> bool:
+        return self.work in TO_DO
+
+
+def _work(assignment: ReviewAssignment) -> str:
+    """The same conditions as ``reviews.edit_review``, read from the rows already loaded."""
+    review = getattr(assignment, "review", None)
+    if assignment.recused_at is not None:
+        return Work.RECUSED
+    if review is not None and review.state == ReviewState.SUBMITTED:
+        return Work.SUBMITTED
+    case = assignment.case
+    reviewing = (
+        case.state == CaseState.IN_REVIEW
+        and case.cycle.state in REVIEWING_CYCLE_STATES
+        and getattr(case, "decision", None) is None
+    )
+    if not reviewing:
+        return Work.WAITING
+    return Work.DRAFT if review is not None else Work.NOT_STARTED
+
+
+@dataclass
+class Worklist:
+    rows: list[AssignmentRow]
+    counts: dict[str, int]  # per ``Work`` state, over the chosen cycle
+    to_do: int
+    cycles: list[int]
 
 
 def my_assignments(user, *, today: dt.date | None = None) -> list[AssignmentRow]:
-    """A reviewer's assignments, soonest due first, with overdue marks (due date passed, not submitted)."""
+    """A reviewer's assignments: what is to do first (soonest due, then drafts before unstarted
+    ones), then the rest by due date; with overdue marks (due date passed, not submitted)."""
     today = today or timezone.localdate()
     rows = []
-    for assignment in visible_assignments(user).filter(reviewer=user).order_by("due_on", "id"):
+    for assignment in visible_assignments(user).filter(reviewer=user).select_related("case__decision"):
         review = getattr(assignment, "review", None)
         state = review.state if review else ""
+        work = _work(assignment)
         rows.append(
             AssignmentRow(
                 assignment=assignment,
                 review_state=state,
-                overdue=state != ReviewState.SUBMITTED and assignment.due_on < today,
+                overdue=work in TO_DO and assignment.due_on < today,
+                work=work,
             )
         )
+    rows.sort(key=lambda row: (not row.to_do, row.assignment.due_on, WORK_ORDER[row.work], row.assignment.pk))
     return rows
+
+
+def worklist(user, *, state: str = "", cycle: str = "", today: dt.date | None = None) -> Worklist:
+    """``my_assignments`` filtered by work state (``todo`` or a ``Work`` value) and cycle year, with
+    the counts of each state in the chosen cycle."""
+    rows = my_assignments(user, today=today)
+    cycles = sorted({row.assignment.case.cycle.year for row in rows}, reverse=True)
+    if cycle.isdigit():
+        rows = [row for row in rows if row.assignment.case.cycle.year == int(cycle)]
+    counts = {work.value: sum(1 for row in rows if row.work == work) for work in Work}
+    to_do = sum(counts[work] for work in TO_DO)
+    if state == "todo":
+        rows = [row for row in rows if row.to_do]
+    elif state in Work.values:
+        rows = [row for row in rows if row.work == state]
+    return Worklist(rows=rows, counts=counts, to_do=to_do, cycles=cycles)
 
 
 def assignable_cases(cycle: AwardCycle) -> QuerySet[InnovationCase]:
@@ -159,7 +237,9 @@ def suggest_assignments(cycle: AwardCycle) -> list[Suggestion]:
     suggestions = []
     for case in assignable_cases(cycle):
         assigned = {assignment.reviewer_id for assignment in case.assignments.all()}
-        missing = cycle.reviews_required - len(assigned)
+        # A reviewer who declared a conflict stays excluded but no longer counts as one of the reviews.
+        active = [assignment for assignment in case.assignments.all() if assignment.recused_at is None]
+        missing = cycle.reviews_required - len(active)
         while missing > 0:
             eligible = [r for r in candidates if r.pk not in assigned and conflict_reason(r, case) is None]
             if not eligible:
@@ -194,12 +274,18 @@ class CycleProgress:
     reviews_submitted: int
     reviews_needed: int
     decisions: int
+    # The cases the cycle cannot be published without (``pending.cases_awaiting_decision``, the
+    # selector of the Publish rule too), those out for revision first.
+    undecided: list[InnovationCase] = field(default_factory=list)
     levels: list[LevelUsage] = field(default_factory=list)
 
     @property
     def awaiting_decision(self) -> int:
-        """Cases the cycle cannot be published without (the same states as the Publish rule)."""
-        return sum(self.cases_by_state.get(state, 0) for state in UNDECIDED_CASE_STATES)
+        return len(self.undecided)
+
+    @property
+    def in_revision(self) -> list[InnovationCase]:
+        return [case for case in self.undecided if case.state == CaseState.REVISION_REQUESTED]
 
 
 def cycle_progress(cycle: AwardCycle) -> CycleProgress:
@@ -233,6 +319,9 @@ def cycles_progress(cycles: Iterable[AwardCycle]) -> list[CycleProgress]:
         .values_list("case__cycle_id", "level_id", "n")
     ):
         decided[cycle_id][level_id] = n
+    undecided: dict[int, list[InnovationCase]] = defaultdict(list)
+    for case in undecided_cases(*cycles):
+        undecided[case.cycle_id].append(case)
     result = []
     for cycle in cycles:
         states = by_state[cycle.pk]
@@ -248,10 +337,19 @@ def cycles_progress(cycles: Iterable[AwardCycle]) -> list[CycleProgress]:
                 reviews_submitted=counts["submitted"],
                 reviews_needed=submitted * cycle.reviews_required,
                 decisions=sum(used.values()),
+                undecided=undecided[cycle.pk],
                 levels=[LevelUsage(level=level, used=used.get(level.pk, 0)) for level in cycle.award_levels.all()],
             )
         )
     return result
+
+
+def undecided_cases(*cycles: AwardCycle) -> list[InnovationCase]:
+    """The cases awaiting a decision, those out for revision first (the manager must act on them)."""
+    cases = list(
+        cases_awaiting_decision(*cycles).select_related("government__parent").order_by("government__code", "id")
+    )
+    return sorted(cases, key=lambda case: case.state != CaseState.REVISION_REQUESTED)
 
 
 def level_usage(cycle: AwardCycle) -> list[LevelUsage]:
@@ -319,6 +417,31 @@ def outcome_consensus(case_ids) -> dict[int, list[str]]:
     for outcome_id, case_id in Outcome.objects.filter(case_id__in=case_ids).values_list("id", "case_id"):
         result[case_id].append(aggregation.consensus_verification(statuses.get(outcome_id, [])))
     return result
+
+
+@dataclass(frozen=True)
+class OutcomeStatus:
+    outcome: Outcome
+    status: str
+
+    @property
+    def label(self) -> str:
+        return Verification(self.status).label
+
+
+def outcome_statuses(case: InnovationCase) -> list[OutcomeStatus]:
+    """Each outcome of ``case`` with its verification by the one rule of the ranking and of the
+    publication (``aggregation.consensus_verification`` over the submitted reviews): two reviewers
+    who both verified it make it "verified" before anything is published."""
+    statuses: dict[int, list[str]] = defaultdict(list)
+    for outcome_id, status in OutcomeVerification.objects.filter(
+        outcome__case=case, review__state=ReviewState.SUBMITTED
+    ).values_list("outcome_id", "status"):
+        statuses[outcome_id].append(status)
+    return [
+        OutcomeStatus(outcome=outcome, status=aggregation.consensus_verification(statuses.get(outcome.pk, [])))
+        for outcome in Outcome.objects.filter(case=case)
+    ]
 
 
 def cycle_threshold(cycle: AwardCycle) -> Decimal:

@@ -192,6 +192,48 @@ def save_review(
     return review
 
 
+@transaction.atomic
+def declare_conflict(*, actor, assignment: ReviewAssignment, reason: str) -> ReviewAssignment:
+    """The assigned reviewer found a conflict of interest while reading: they step aside with
+    ``reason``, their unsubmitted draft no longer counts, and the managers are asked to assign
+    someone else."""
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("case__cycle", "case__government", "reviewer")
+        .get(pk=assignment.pk)
+    )
+    require(actor, "reviews.declare_conflict", assignment)
+    reason = (reason or "").strip()
+    if not reason:
+        missing = _("Say what the conflict of interest is.")
+        raise ApplicationError(missing, fields={"reason": [missing]})
+    assignment.recused_at = timezone.now()
+    assignment.recusal_reason = reason
+    assignment.save(update_fields=["recused_at", "recusal_reason"])
+    record(actor=actor, action=Action.REVIEWER_RECUSED, target=assignment, details={"reason": reason})
+    notifications.notify_recusal(assignment)
+    return assignment
+
+
+@transaction.atomic
+def reopen_review(*, actor, assignment: ReviewAssignment) -> Review:
+    """Take a submitted review back to a draft after the case was revised and resubmitted, so that
+    the reviewer can change it and submit it again. Its scores stay until they are changed; it no
+    longer counts in the ranking until it is submitted again. ``submitted_at`` keeps the time of the
+    last submission: what changed is shown against it."""
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("case__cycle", "case__government")
+        .get(pk=assignment.pk)
+    )
+    require(actor, "reviews.reopen_review", assignment)
+    review = Review.objects.select_for_update().get(assignment=assignment)
+    review.state = ReviewState.DRAFT
+    review.save(update_fields=["state", "updated_at"])
+    record(actor=actor, action=Action.REVIEW_REOPENED, target=review)
+    return review
+
+
 # --- decisions --------------------------------------------------------------------------------
 
 
@@ -215,7 +257,8 @@ def decide_case(
     *, actor, case: InnovationCase, level: AwardLevel | None, rationale: str = "", rationale_local: str = ""
 ) -> AwardDecision:
     """Give ``case`` an award ``level`` of its cycle (None: no award) with a rationale, in Korean
-    (``rationale_local``), English (``rationale``) or both.
+    (``rationale_local``), English (``rationale``) or both. The decision is confidential until the
+    cycle is published: only then does the case become awarded or not and its submitters hear of it.
 
     Row locks on the case and then the level make concurrent decisions wait for each other, so a quota
     is never exceeded and a case is never decided twice (the one-to-one constraint backs this up)."""
@@ -250,29 +293,44 @@ def decide_case(
     except IntegrityError:
         raise Conflict(_("“%(case)s” has already been decided.") % {"case": case}, code="already_decided") from None
     record(actor=actor, action=Action.CASE_DECIDED, target=decision, details={"level": str(level or "")})
-    _apply_outcome_consensus(case)
-    workflow.transition(
-        case,
-        to_state=CaseState.AWARDED if level else CaseState.NOT_AWARDED,
-        actor=actor,
-        message=rationale_local or rationale,
-    )
-    notifications.notify_decision(decision)
+    # Nothing else changes until the cycle is published: the case stays "in review", its outcomes
+    # keep their verification and nobody is told, so that no page, API response or e-mail can show
+    # the decision to anyone but the managers before the results are final (``publish_cycle``).
     return decision
 
 
 @transaction.atomic
-def request_revision(*, actor, case: InnovationCase, message: str) -> InnovationCase:
-    """Send ``case`` back to its submitter with ``message`` (recorded in the transition event)."""
+def request_revision(*, actor, case: InnovationCase, message: str, respond_by: dt.date | None = None) -> InnovationCase:
+    """Send ``case`` back to its submitter with ``message`` (what to change) and, optionally, the date
+    to answer by: a new request of the case's revision thread, e-mailed to its submitters."""
     case = workflow.lock(case)
     require(actor, "reviews.request_revision", case)
     message = (message or "").strip()
     if not message:
         missing = _("Say what should be revised.")
         raise ApplicationError(missing, fields={"message": [missing]})
-    case = workflow.transition(case, to_state=CaseState.REVISION_REQUESTED, actor=actor, message=message)
+    if respond_by is not None and respond_by < timezone.localdate():
+        past = _("Choose a date from today on.")
+        raise ApplicationError(past, fields={"respond_by": [past]})
+    request = workflow.send_back_for_revision(case, actor=actor, message=message, respond_by=respond_by)
+    case.refresh_from_db()
     record(actor=actor, action=Action.REVISION_REQUESTED, target=case, details={"message": message})
-    notifications.notify_revision_request(case, message)
+    notifications.notify_revision_request(request)
+    return case
+
+
+@transaction.atomic
+def withdraw_revision_request(*, actor, case: InnovationCase, reason: str = "") -> InnovationCase:
+    """Take back the open request for revision of ``case``: it returns to review unanswered, with its
+    reviewers, and can be decided (a cycle cannot be published while a case waits for an answer).
+    The submitters are told."""
+    case = workflow.lock(case)
+    require(actor, "reviews.withdraw_revision_request", case)
+    reason = (reason or "").strip()
+    request = workflow.open_request(case)
+    case = workflow.withdraw_revision(case, actor=actor, reason=reason)
+    record(actor=actor, action=Action.REVISION_WITHDRAWN, target=case, details={"reason": reason})
+    notifications.notify_revision_withdrawn(case, request=request, reason=reason)
     return case
 
 
@@ -337,13 +395,32 @@ def publish_cycle(*, actor, cycle: AwardCycle, from_state: str | None = None) ->
     locked = _lock_cycle(cycle)
     _expect_state(actor, locked, from_state=from_state, to_state=CycleState.PUBLISHED)
     require(actor, "reviews.publish_cycle", locked)
+    decided = list(
+        InnovationCase.objects.filter(cycle=locked, decision__isnull=False)
+        .select_related("government", "cycle", "decision__level")
+        .order_by("pk")
+    )
+    for case in decided:
+        _apply_decision(actor, case)
     locked.state = CycleState.PUBLISHED
     locked.published_at = timezone.now()
     locked.save(update_fields=["state", "published_at"])
     record(actor=actor, action=Action.CYCLE_PUBLISHED, target=locked)
     cycle.refresh_from_db()
-    decided = list(
-        InnovationCase.objects.filter(cycle=locked, decision__isnull=False).select_related("government", "cycle")
-    )
     notifications.notify_publication(locked, decided)
     return locked
+
+
+def _apply_decision(actor, case: InnovationCase) -> None:
+    """At publication: the decided case becomes awarded or not, with the decision's rationale in its
+    history, and its outcomes take the reviewers' consensus verification."""
+    decision = case.decision
+    _apply_outcome_consensus(case)
+    if case.state in (CaseState.AWARDED, CaseState.NOT_AWARDED):
+        return  # decided before decisions waited for the publication (migrated data)
+    workflow.transition(
+        case,
+        to_state=CaseState.AWARDED if decision.level_id else CaseState.NOT_AWARDED,
+        actor=actor,
+        message=decision.rationale_local or decision.rationale,
+    )

@@ -19,8 +19,16 @@ from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.rules import allowed
 
-from . import selectors, services
-from .forms import AssignmentForm, BulkAssignmentForm, DecisionForm, ReviewForm, RevisionForm
+from . import aggregation, selectors, services
+from .forms import (
+    AssignmentForm,
+    BulkAssignmentForm,
+    DecisionForm,
+    DeclareConflictForm,
+    ReviewForm,
+    RevisionForm,
+    WithdrawRevisionForm,
+)
 from .models import Criterion, ReviewState
 from .permissions import REVIEWING_CYCLE_STATES, conflict_reason
 
@@ -37,7 +45,18 @@ def _require_manager(user) -> None:
 def my_assignments(request):
     if not allowed(request.user, "reviews.review_cases"):
         raise Http404("Not found")
-    return render(request, "reviews/my_assignments.html", {"rows": selectors.my_assignments(request.user)})
+    state, cycle_year = request.GET.get("state", ""), request.GET.get("cycle", "")
+    work = selectors.worklist(request.user, state=state, cycle=cycle_year)
+    return render(
+        request,
+        "reviews/my_assignments.html",
+        {
+            "rows": work.rows,
+            "worklist": work,
+            "states": [(value, label, work.counts[value]) for value, label in selectors.Work.choices],
+            "selected": {"state": state, "cycle": cycle_year},
+        },
+    )
 
 
 @login_required
@@ -50,7 +69,36 @@ def review(request, pk):
     outcomes = list(Outcome.objects.filter(case=case))
     editable = allowed(request.user, "reviews.edit_review", assignment)
     conflict = conflict_reason(request.user, case)
-    if request.method == "POST":
+    conflict_form = DeclareConflictForm(prefix="conflict")
+    if request.method == "POST" and request.POST.get("action") == "declare_conflict":
+        conflict_form = DeclareConflictForm(request.POST, prefix="conflict")
+        if conflict_form.is_valid():
+            try:
+                services.declare_conflict(
+                    actor=request.user, assignment=assignment, reason=conflict_form.cleaned_data["reason"]
+                )
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your conflict of interest is recorded: you no longer review this case, and the award "
+                        "managers are asked to assign another reviewer."
+                    ),
+                )
+                return redirect("reviews:my_assignments")
+    if request.method == "POST" and request.POST.get("action") == "reopen":
+        try:
+            services.reopen_review(actor=request.user, assignment=assignment)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your review is a draft again: change it and submit it again."))
+        return redirect("reviews:review", pk=assignment.pk)
+    if request.method == "POST" and request.POST.get("action") == "declare_conflict":
+        form = ReviewForm(None, criteria=criteria, outcomes=outcomes, review=existing)
+    elif request.method == "POST":
         if existing is not None and existing.state == ReviewState.SUBMITTED:
             messages.error(request, _("This review has been submitted and is locked; it can no longer be changed."))
             return redirect("reviews:review", pk=assignment.pk)
@@ -96,6 +144,15 @@ def review(request, pk):
             # The substantiation check: jargon highlighted in the case text, outcomes without evidence.
             "glossary": found,
             "substantiation": jargon.substantiation(case, found),
+            "revision_requests": case_selectors.revision_thread(case),
+            # What the submitter changed since this review was last submitted, field by field.
+            "changes": case_selectors.changes_since(case, existing.submitted_at)
+            if existing is not None and existing.submitted_at
+            else [],
+            "can_reopen": allowed(request.user, "reviews.reopen_review", assignment),
+            "can_declare_conflict": allowed(request.user, "reviews.declare_conflict", assignment),
+            "conflict_form": conflict_form,
+            "running_total": aggregation.display_score(existing.weighted_score) if existing else "",
         },
     )
 
@@ -288,6 +345,7 @@ def case(request, pk):
     the_case = selectors.get_case(pk)
     decision_form = DecisionForm(cycle=the_case.cycle, prefix="decision")
     revision_form = RevisionForm(prefix="revision")
+    withdraw_form = WithdrawRevisionForm(prefix="withdraw")
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -307,16 +365,32 @@ def case(request, pk):
                 revision_form = RevisionForm(request.POST, prefix="revision")
                 if revision_form.is_valid():
                     services.request_revision(
-                        actor=request.user, case=the_case, message=revision_form.cleaned_data["message"]
+                        actor=request.user,
+                        case=the_case,
+                        message=revision_form.cleaned_data["message"],
+                        respond_by=revision_form.cleaned_data["respond_by"],
                     )
                     messages.success(request, _("The case was sent back to the submitter for revision."))
                     return redirect("reviews:case", pk=the_case.pk)
+            elif action == "withdraw_revision":
+                withdraw_form = WithdrawRevisionForm(request.POST, prefix="withdraw")
+                if withdraw_form.is_valid():
+                    services.withdraw_revision_request(
+                        actor=request.user, case=the_case, reason=withdraw_form.cleaned_data["reason"]
+                    )
+                    messages.success(
+                        request, _("The revision request was withdrawn: the case is back in review and can be decided.")
+                    )
+                    return redirect("reviews:case", pk=the_case.pk)
         except ApplicationError as error:
-            if error.fields:
-                add_refusal(decision_form if action == "decide" else revision_form, error)
+            form = {"decide": decision_form, "revise": revision_form, "withdraw_revision": withdraw_form}.get(action)
+            if error.fields and form is not None:
+                add_refusal(form, error)
             else:
                 messages.error(request, error.message)
     row = selectors.ranking_row(the_case)
+    thread = case_selectors.revision_thread(the_case)
+    answered = [request for request in thread if request.state == request.State.ANSWERED]
     return render(
         request,
         "reviews/case.html",
@@ -324,13 +398,19 @@ def case(request, pk):
             "case": the_case,
             "reviews": selectors.case_reviews(the_case),
             "criteria": Criterion.objects.filter(cycle=the_case.cycle),
-            "outcomes": Outcome.objects.filter(case=the_case),
+            "outcomes": selectors.outcome_statuses(the_case),
+            "recusals": [a for a in the_case.assignments.select_related("reviewer") if a.recused_at is not None],
             "row": row,
             "decision": _decision(the_case),
             "decision_form": decision_form,
             "revision_form": revision_form,
             "can_decide": allowed(request.user, "reviews.decide_case", the_case),
             "can_request_revision": allowed(request.user, "reviews.request_revision", the_case),
+            "can_withdraw_revision": allowed(request.user, "reviews.withdraw_revision_request", the_case),
+            "withdraw_form": withdraw_form,
+            "revision_requests": thread,
+            # What the submitters changed in answer to the last request, beside their note.
+            "revision_changes": case_selectors.changes_since(the_case, answered[-1].requested_at) if answered else [],
             "events": the_case.events.select_related("actor").order_by("-at", "-id")[:20],
         },
     )

@@ -232,6 +232,51 @@ def test_decide_a_case(world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_withdraw_a_revision_request(world, role):
+    allowed = role == "manager"
+    case = world.in_review
+    review_services.request_revision(actor=world.users["manager"], case=case, message="Add the survey.")
+    if not allowed:
+        with pytest.raises(NotAllowed):
+            review_services.withdraw_revision_request(actor=world.user(role), case=case)
+        response = _api(world, role).post(
+            "/api/v1/award-decisions/withdraw-revision/", {"case": case.pk}, format="json"
+        )
+        assert response.status_code == (401 if role == "anonymous" else 403)
+        page = _client(world, role).post(f"/reviews/manage/cases/{case.pk}/", {"action": "withdraw_revision"})
+        assert page.status_code == (302 if role == "anonymous" else 404)
+        case.refresh_from_db()
+        assert case.state == CaseState.REVISION_REQUESTED
+        return
+    page = _client(world, role).post(f"/reviews/manage/cases/{case.pk}/", {"action": "withdraw_revision"})
+    assert page.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.IN_REVIEW
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_declare_a_conflict(world, role):
+    allowed = role == "assigned_reviewer"
+    assignment = world.assignment
+    if not allowed:
+        with pytest.raises(NotAllowed):
+            review_services.declare_conflict(actor=world.user(role), assignment=assignment, reason="x")
+        page = _client(world, role).post(
+            f"/reviews/assignments/{assignment.pk}/", {"action": "declare_conflict", "conflict-reason": "x"}
+        )
+        assert page.status_code == (302 if role == "anonymous" else 404)
+        assignment.refresh_from_db()
+        assert assignment.recused_at is None
+        return
+    page = _client(world, role).post(
+        f"/reviews/assignments/{assignment.pk}/", {"action": "declare_conflict", "conflict-reason": "Advised them."}
+    )
+    assert page.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.recusal_reason == "Advised them."
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_publish_a_cycle(world, role):
     allowed = role == "manager"
     cycle = AwardCycleFactory(state=CycleState.DECIDING)

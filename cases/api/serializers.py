@@ -21,10 +21,11 @@ from cases.models import (
     ParticipantKind,
     Purpose,
     RemedyType,
+    RevisionRequest,
     ServiceArea,
 )
 from cases.services import ObstacleItem, RemedyItem
-from core.limits import NOTE_MAX_LENGTH
+from core.limits import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 from core.rules import allowed
 from governments.models import Tier
 
@@ -99,6 +100,32 @@ class AttachmentReadSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
+class RevisionRequestReadSerializer(serializers.ModelSerializer):
+    """A request of the revision thread: who asked what, when and by when, and the answer."""
+
+    requested_by = serializers.CharField(source="requested_by.display_name", read_only=True, allow_null=True)
+    answered_by = serializers.CharField(source="answered_by.display_name", read_only=True, allow_null=True)
+    withdrawn_by = serializers.CharField(source="withdrawn_by.display_name", read_only=True, allow_null=True)
+
+    class Meta:
+        model = RevisionRequest
+        fields = [
+            "id",
+            "state",
+            "message",
+            "respond_by",
+            "requested_by",
+            "requested_at",
+            "response",
+            "answered_by",
+            "answered_at",
+            "withdrawn_by",
+            "withdrawn_at",
+            "withdrawal_reason",
+        ]
+        read_only_fields = fields
+
+
 class CaseSerializer(serializers.ModelSerializer):
     cycle = serializers.SlugRelatedField(slug_field="year", read_only=True)
     government = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -116,6 +143,8 @@ class CaseSerializer(serializers.ModelSerializer):
     remedies = serializers.SerializerMethodField()
     outcomes = OutcomeReadSerializer(many=True, read_only=True)
     attachments = AttachmentReadSerializer(many=True, read_only=True)
+    # Always present; null for whoever may not see the revision thread (the public).
+    revision_requests = RevisionRequestReadSerializer(many=True, read_only=True, allow_null=True)
 
     class Meta:
         model = InnovationCase
@@ -135,6 +164,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "remedies",
             "outcomes",
             "attachments",
+            "revision_requests",
             "created_at",
             "updated_at",
             "submitted_at",
@@ -171,6 +201,8 @@ class CaseSerializer(serializers.ModelSerializer):
         if not allowed(user, "cases.view_contact_details", case):
             for name in ("contact_email", "contact_phone"):
                 data[name] = None
+        if not allowed(user, "cases.view_revision_requests", case):
+            data["revision_requests"] = None
         return data
 
 
@@ -281,6 +313,16 @@ class CaseWriteSerializer(serializers.ModelSerializer):
             arguments["outcomes"] = data.pop("outcomes")
         arguments["fields"] = data
         return arguments
+
+
+class SubmitSerializer(serializers.Serializer):
+    response = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=TEXT_MAX_LENGTH,
+        default="",
+        help_text="When resubmitting after a revision request: the note that answers it.",
+    )
 
 
 class WithdrawSerializer(serializers.Serializer):

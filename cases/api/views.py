@@ -15,7 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from cases.filters import CaseFilter
-from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel
+from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel, RevisionRequest
 from cases.selectors import visible_cases
 from cases.services import create_draft, submit_case, update_draft, withdraw_case
 from core import revisions
@@ -24,7 +24,7 @@ from core.rules import require
 from governments.models import Tier
 
 from .pagination import CaseCursorPagination
-from .serializers import CaseSerializer, CaseWriteSerializer, WithdrawSerializer
+from .serializers import CaseSerializer, CaseWriteSerializer, SubmitSerializer, WithdrawSerializer
 
 
 def _query(name: str, kind, description: str, *, many: bool = False, enum=None) -> OpenApiParameter:
@@ -113,6 +113,10 @@ class CaseViewSet(
                 Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
                 "outcomes",
                 "attachments",
+                Prefetch(
+                    "revision_requests",
+                    queryset=RevisionRequest.objects.select_related("requested_by", "answered_by", "withdrawn_by"),
+                ),
             )
             .order_by("sort_key")
         )
@@ -138,12 +142,17 @@ class CaseViewSet(
         update_draft(actor=request.user, case=case, **serializer.service_arguments())
         return self._read(case)
 
-    @extend_schema(request=None, responses={200: CaseSerializer, 400: ErrorSerializer, 403: ErrorSerializer})
+    @extend_schema(
+        request=SubmitSerializer, responses={200: CaseSerializer, 400: ErrorSerializer, 403: ErrorSerializer}
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        """Submit a draft, or resubmit a case answering a revision request."""
+        """Submit a draft, or resubmit a case answering a revision request (with ``response``, the note
+        that answers it)."""
         case = self.get_object()
-        submit_case(actor=request.user, case=case)
+        serializer = SubmitSerializer(data=request.data if isinstance(request.data, dict) else {})
+        serializer.is_valid(raise_exception=True)
+        submit_case(actor=request.user, case=case, response=serializer.validated_data["response"])
         return self._read(case)
 
     @extend_schema(

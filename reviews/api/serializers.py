@@ -152,6 +152,12 @@ class DecisionWriteSerializer(serializers.Serializer):
 class RevisionRequestSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     message = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    respond_by = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class RevisionWithdrawalSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    reason = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 FROM_STATE_HELP = (

@@ -170,7 +170,25 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = s.RevisionRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         case = selectors.get_case(serializer.validated_data["case"])
-        case = services.request_revision(actor=request.user, case=case, message=serializer.validated_data["message"])
+        case = services.request_revision(
+            actor=request.user,
+            case=case,
+            message=serializer.validated_data["message"],
+            respond_by=serializer.validated_data["respond_by"],
+        )
+        return Response({"case": case.pk, "state": case.state})
+
+    @extend_schema(request=s.RevisionWithdrawalSerializer, responses=None)
+    @action(detail=False, methods=["post"], url_path="withdraw-revision")
+    def withdraw_revision(self, request):
+        """Withdraw the open revision request of a case: it returns to review unanswered."""
+        self._require_manager()
+        serializer = s.RevisionWithdrawalSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case = selectors.get_case(serializer.validated_data["case"])
+        case = services.withdraw_revision_request(
+            actor=request.user, case=case, reason=serializer.validated_data["reason"]
+        )
         return Response({"case": case.pk, "state": case.state})
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from cases.models import Attachment, CaseEvent, CaseObstacle, CaseState, InnovationCase, Outcome
+from cases.models import Attachment, CaseEvent, CaseObstacle, CaseState, InnovationCase, Outcome, RevisionRequest
+from cases.selectors import open_revision_request, revision_thread
 from cases.services import (
     ObstacleItem,
     RemedyItem,
@@ -15,11 +16,11 @@ from cases.services import (
     create_draft,
     remove_attachment,
     resubmit_after_revision,
-    revision_request_message,
     submit_case,
     update_draft,
     withdraw_case,
 )
+from cases.workflow import send_back_for_revision
 from core.errors import ApplicationError
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.cases.factories import (
@@ -316,11 +317,9 @@ def test_withdraw_refused_for_another_government(cycle):
 # --- revision -------------------------------------------------------------------------------
 
 
-def _revision_requested(case, manager, message="Add the survey data."):
-    from cases.workflow import transition
-
+def _revision_requested(case, manager, message="Add the survey data.", respond_by=None):
     InnovationCase.objects.filter(pk=case.pk).update(state=CaseState.IN_REVIEW)
-    transition(case, to_state=CaseState.REVISION_REQUESTED, actor=manager, message=message)
+    send_back_for_revision(case, actor=manager, message=message, respond_by=respond_by)
     case.refresh_from_db()
     return case
 
@@ -328,15 +327,39 @@ def _revision_requested(case, manager, message="Add the survey data."):
 def test_resubmit_with_assignments_goes_back_to_review_recording_both(submitter):
     case = complete_draft(government=submitter.government, cycle=AwardCycleFactory(closed=True), submitted=True)
     ReviewAssignmentFactory(case=case)
-    _revision_requested(case, ManagerFactory())
-    assert revision_request_message(case) == "Add the survey data."
-    submit_case(actor=submitter, case=case)  # the submit button does the same
+    manager = ManagerFactory()
+    _revision_requested(case, manager, respond_by=dt.date(2099, 1, 31))
+    request = open_revision_request(case)
+    assert (request.message, request.requested_by, request.respond_by) == (
+        "Add the survey data.",
+        manager,
+        dt.date(2099, 1, 31),
+    )
+    submit_case(actor=submitter, case=case, response="  Survey of 2005 added to the outcomes.  ")
     case.refresh_from_db()
     assert case.state == CaseState.IN_REVIEW
-    assert list(case.events.filter(actor=submitter).values_list("from_state", "to_state")) == [
-        ("revision_requested", "submitted"),
-        ("submitted", "in_review"),
+    assert list(case.events.filter(actor=submitter).values_list("from_state", "to_state", "message")) == [
+        ("revision_requested", "submitted", "Survey of 2005 added to the outcomes."),
+        ("submitted", "in_review", "Back to the assigned reviewers."),
     ]
+    request.refresh_from_db()
+    assert (request.state, request.response, request.answered_by) == (
+        RevisionRequest.State.ANSWERED,
+        "Survey of 2005 added to the outcomes.",
+        submitter,
+    )
+    assert open_revision_request(case) is None
+    assert [r.pk for r in revision_thread(case)] == [request.pk]
+
+
+def test_a_too_long_response_is_refused_and_nothing_changes(submitter):
+    case = complete_draft(government=submitter.government, cycle=AwardCycleFactory(closed=True), submitted=True)
+    _revision_requested(case, ManagerFactory())
+    with pytest.raises(ApplicationError) as refused:
+        submit_case(actor=submitter, case=case, response="x" * 4001)
+    assert refused.value.fields == {"response": ["Keep the response to 4000 characters or fewer."]}
+    assert InnovationCase.objects.get(pk=case.pk).state == CaseState.REVISION_REQUESTED
+    assert open_revision_request(case).state == RevisionRequest.State.OPEN
 
 
 def test_resubmit_refused_when_incomplete_or_not_requested(submitter):

@@ -1,8 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from cases.models import Attachment, CaseEvent, CaseObstacle, CaseState, InnovationCase, Outcome
-from cases.workflow import transition
+from cases.workflow import send_back_for_revision
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.accounts.helpers import sign_in
 from tests.cases.factories import (
@@ -415,13 +417,16 @@ def test_withdraw_refused_in_review(client, submitter, cycle):
 
 def test_detail_shows_history_and_revision_message(client, submitter, cycle):
     case = complete_draft(government=submitter.government, cycle=cycle, in_review=True)
-    transition(case, to_state=CaseState.REVISION_REQUESTED, actor=ManagerFactory(), message="Show the <b>survey</b>.")
+    manager = ManagerFactory(first_name="Ji-woo", last_name="Park")
+    send_back_for_revision(case, actor=manager, message="Show the <b>survey</b>.", respond_by=dt.date(2099, 3, 1))
     sign_in(client, submitter)
     response = client.get(reverse("cases:case_detail", args=[case.pk]))
     body = response.content.decode()
     assert response.status_code == 200
     assert "The ministry asked for a revision" in body
     assert "Show the &lt;b&gt;survey&lt;/b&gt;." in body
+    assert f"Requested by {manager.display_name} on" in body
+    assert 'id="revision-respond-by">answer by March 1, 2099</strong>' in body
     assert "Revise the case" in body
     assert list(response.context["history"]) == list(case.events.all())
 

@@ -47,7 +47,7 @@ def test_the_documented_edges():
         "draft": ["submitted", "withdrawn"],
         "submitted": ["in_review", "withdrawn"],
         "in_review": ["awarded", "not_awarded", "revision_requested"],
-        "revision_requested": ["submitted"],
+        "revision_requested": ["in_review", "submitted"],  # answered, or the request withdrawn
         "awarded": [],
         "not_awarded": [],
         "withdrawn": [],

@@ -98,7 +98,15 @@ def test_submit_assign_revise_review_decide_publish(page, live_server):
     page.get_by_role("link", name="Web GIS for investors").click()
     page.get_by_label("Novelty").fill("5")
     page.get_by_label("Effectiveness").fill("2")
-    expect(page.locator("#weighted-total")).to_have_text("4.00")
+    expect(page.locator("#weighted-total")).to_have_text("4")  # half-up, no trailing zeros
+    page.get_by_label("Effectiveness").fill("3.5")  # not a whole number: named, not counted
+    expect(page.locator("#weighted-total")).to_have_text("5")
+    expect(page.locator("#weighted-total-excluded")).to_contain_text("Effectiveness")
+    page.get_by_label("Novelty").fill("3")
+    page.get_by_label("Effectiveness").fill("5")
+    expect(page.locator("#weighted-total")).to_have_text("3.67")
+    expect(page.locator("#weighted-total-excluded")).to_be_hidden()
+    page.get_by_label("Novelty").fill("5")
     page.get_by_label("Effectiveness").fill("4")
     expect(page.locator("#weighted-total")).to_have_text("4.67")
     click(page, "Save draft")

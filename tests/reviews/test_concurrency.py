@@ -66,7 +66,8 @@ def test_two_decisions_never_exceed_a_quota_of_one(manager, cycle, attempt):
     assert AwardDecision.objects.filter(level=grand).count() == 1
     first.refresh_from_db()
     second.refresh_from_db()
-    assert sorted([first.state, second.state]) == [CaseState.AWARDED, CaseState.IN_REVIEW]
+    # Both stay "in review" until the publication (the decision is confidential until then).
+    assert [first.state, second.state] == [CaseState.IN_REVIEW, CaseState.IN_REVIEW]
 
 
 @pytest.mark.parametrize("attempt", range(3))
@@ -80,8 +81,9 @@ def test_a_case_is_never_decided_twice(manager, cycle, attempt):
         lambda: services.decide_case(actor=manager, case=case, level=merit, rationale="B"),
     )
     kinds = sorted(type(result).__name__ for result in results)
-    assert kinds == ["ApplicationError", "AwardDecision"]
-    assert "has already been decided" in str(next(r for r in results if isinstance(r, ApplicationError)))
+    assert kinds == ["AwardDecision", "Conflict"]
+    refusal = next(r for r in results if isinstance(r, ApplicationError))
+    assert (refusal.code, str(refusal)) == ("already_decided", f"“{case}” has already been decided.")
     assert AwardDecision.objects.filter(case=case).count() == 1
     case.refresh_from_db()
-    assert case.state == CaseState.AWARDED
+    assert case.state == CaseState.IN_REVIEW  # until the publication

@@ -201,7 +201,7 @@ def test_the_summaries_take_a_constant_number_of_queries(django_assert_num_queri
         reviewed(CaseFactory(cycle=cycle, in_review=True), submitted=1, unstarted=1)
     with django_assert_num_queries(3):
         summaries.close_submissions_summary(cycle, now=NOW)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         summaries.start_deciding_summary(cycle, today=NOW.date())
 
 

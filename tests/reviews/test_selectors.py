@@ -140,10 +140,11 @@ def test_my_assignments_marks_overdue(reviewer, cycle):
     future = ReviewAssignmentFactory(reviewer=reviewer, due_on=dt.date(2099, 1, 1), case__cycle=cycle)
     ReviewAssignmentFactory(case__cycle=cycle)  # someone else's
     rows = selectors.my_assignments(reviewer, today=dt.date(2021, 1, 1))
-    assert [(row.assignment, row.overdue, row.review_state) for row in rows] == [
-        (late, True, ""),
-        (done, False, "submitted"),
-        (future, False, ""),
+    # What is to do comes first, soonest due first; the submitted review last.
+    assert [(row.assignment, row.overdue, row.review_state, row.work) for row in rows] == [
+        (late, True, "", "not_started"),
+        (future, False, "", "not_started"),
+        (done, False, "submitted", "submitted"),
     ]
 
 

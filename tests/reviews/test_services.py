@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from cases.models import CaseEvent, CaseState, CycleState, Outcome
 from cases.selectors import public_cases
 from core.errors import ApplicationError, Conflict, NotAllowed
+from outbox.models import OutboxMessage
 from reviews import services
 from reviews.models import AwardDecision, Review, ReviewAssignment, ReviewState
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
@@ -212,7 +213,14 @@ def _reviewed_case(cycle, *statuses, title="Reviewed"):
     return case, outcome
 
 
-def test_decision_awards_sets_outcome_consensus_and_notifies(manager, deciding, django_capture_on_commit_callbacks):
+def _publish(manager, cycle, callbacks):
+    with callbacks(execute=True):
+        services.publish_cycle(actor=manager, cycle=cycle, from_state=CycleState.DECIDING)
+
+
+def test_a_decision_stays_confidential_until_the_publication_applies_it(
+    manager, deciding, django_capture_on_commit_callbacks
+):
     case, outcome = _reviewed_case(deciding, "verified", "verified", "partly")
     SubmitterFactory(username="staff", government=case.government)
     grand = deciding.award_levels.get(code="grand")
@@ -220,21 +228,35 @@ def test_decision_awards_sets_outcome_consensus_and_notifies(manager, deciding, 
         decision = services.decide_case(actor=manager, case=case, level=grand, rationale="Best case.")
     case.refresh_from_db()
     outcome.refresh_from_db()
-    assert (case.state, decision.level, decision.decided_by) == (CaseState.AWARDED, grand, manager)
-    assert outcome.verification == "verified"
-    assert CaseEvent.objects.filter(case=case, to_state=CaseState.AWARDED, message="Best case.").count() == 1
-    assert [m.subject for m in mail.outbox] == [f"Decision on your case: {case.title}"]
-    assert "the Grand Prize" in mail.outbox[0].body
+    assert (decision.level, decision.decided_by) == (grand, manager)
+    # Nothing the submitter can see has changed: the state, the outcomes, the history, the mail.
+    assert (case.state, outcome.verification) == (CaseState.IN_REVIEW, "pending")
+    assert not CaseEvent.objects.filter(case=case, to_state=CaseState.AWARDED).exists()
+    assert mail.outbox == []
+    assert not OutboxMessage.objects.exists()
+
+    _publish(manager, deciding, django_capture_on_commit_callbacks)
+    case.refresh_from_db()
+    outcome.refresh_from_db()
+    assert (case.state, outcome.verification) == (CaseState.AWARDED, "verified")
+    event = CaseEvent.objects.get(case=case, to_state=CaseState.AWARDED)
+    assert (event.from_state, event.message, event.actor) == (CaseState.IN_REVIEW, "Best case.", manager)
+    assert [m.subject for m in mail.outbox] == [f"Results published: {deciding.title}"]
+    assert "The committee has decided to give the case “Reviewed” the Grand Prize." in mail.outbox[0].body
+    assert "Best case." in mail.outbox[0].body
 
 
-def test_no_award_and_consensus_ties_to_the_cautious_side(manager, deciding):
+def test_no_award_and_consensus_ties_to_the_cautious_side(manager, deciding, django_capture_on_commit_callbacks):
     case, outcome = _reviewed_case(deciding, "verified", "not_verified")
+    SubmitterFactory(username="staff", government=case.government)
     services.decide_case(actor=manager, case=case, level=None, rationale="Results unproven.")
+    _publish(manager, deciding, django_capture_on_commit_callbacks)
     case.refresh_from_db()
     outcome.refresh_from_db()
     assert case.state == CaseState.NOT_AWARDED
     assert outcome.verification == "not_verified"
     assert AwardDecision.objects.get(case=case).level is None
+    assert "The committee has decided not to give the case “Reviewed” an award." in mail.outbox[0].body
 
 
 def test_quota_is_enforced(manager, deciding):
@@ -336,10 +358,11 @@ def test_publish_needs_every_case_decided_then_makes_awarded_cases_public(
         services.publish_cycle(actor=manager, cycle=deciding)
 
 
-def test_outcome_left_unverified_stays_pending(manager, deciding):
+def test_outcome_left_unverified_stays_pending(manager, deciding, django_capture_on_commit_callbacks):
     case, outcome = _reviewed_case(deciding, "verified")
     extra = OutcomeFactory(case=case, indicator="Unchecked")
     services.decide_case(actor=manager, case=case, level=None, rationale="No.")
+    _publish(manager, deciding, django_capture_on_commit_callbacks)
     assert dict(Outcome.objects.filter(case=case).values_list("pk", "verification")) == {
         outcome.pk: "verified",
         extra.pk: "pending",
