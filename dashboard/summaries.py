@@ -48,6 +48,8 @@ REVISED_TABLES = (
     "cases_participantkind",
     "governments_localgovernment",
     "reviews_awarddecision",
+    "afterward_followupreport",
+    "afterward_adoption",
 )
 # (kind, child table, item expression, extra condition on the child row)
 CHILDREN = (

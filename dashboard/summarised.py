@@ -55,6 +55,9 @@ KINDS = {
     TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
+    # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
+    TableId.SUSTAINABILITY: set(),
+    TableId.ADOPTION_FLOWS: set(),
 }
 TAXONOMIES = {"purpose": Purpose, "obstacle": ObstacleType, "remedy": RemedyType}
 
@@ -239,5 +242,9 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         tables[TableId.PARTICIPATION_LEVELS] = live.participation_table(
             counts(of("participation"), "participation", "ict"), case_count
         )
+    if TableId.SUSTAINABILITY in wanted:
+        tables[TableId.SUSTAINABILITY] = live.sustainability(live.cases_in_scope(scope, cycles))
+    if TableId.ADOPTION_FLOWS in wanted:
+        tables[TableId.ADOPTION_FLOWS] = live.adoption_flows(live.cases_in_scope(scope, cycles))
     ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
     return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

@@ -115,6 +115,8 @@ def test_contract_keys_and_labels_follow_design_section_5(client, demo_data):
         "citizen_feedback",
         "felt_by_case",
         "participation_levels",
+        "sustainability",
+        "adoption_flows",
     ]
     tier_table = data["tables"]["tier_representation"]
     assert list(tier_table) == ["id", "title", "cases_label", "rows", "notes"]

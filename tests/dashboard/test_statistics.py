@@ -295,10 +295,11 @@ def _many_cases(world, count: int) -> None:
 
 # The live computation with the award rate: cycles are given, so no cycle query; national profile 1,
 # tiers 1, purposes 2, obstacles 2, remedies 2, award rate 1, trends 1, outcomes 1, feedback 1,
-# feedback by case 1, participation 1.
-QUERIES = 14
-# From the summaries: summary rows 1, national profile 1, taxonomies 1, most answered cases 1.
-SUMMARY_QUERIES = 4
+# feedback by case 1, participation 1, follow-ups 1, adoption flows 1, most adopted practices 1.
+QUERIES = 17
+# From the summaries: summary rows 1, national profile 1, taxonomies 1, most answered cases 1, and the
+# three of the follow-ups and adoptions (read directly).
+SUMMARY_QUERIES = 7
 
 
 def test_statistics_take_a_fixed_number_of_queries(world, django_assert_num_queries):
@@ -312,7 +313,7 @@ def test_statistics_take_a_fixed_number_of_queries(world, django_assert_num_quer
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the summaries are kept on PostgreSQL")
-def test_statistics_from_the_summaries_take_four_queries_and_equal_the_live_ones(world, django_assert_num_queries):
+def test_statistics_from_the_summaries_take_seven_queries_and_equal_the_live_ones(world, django_assert_num_queries):
     _many_cases(world, 1)
     with django_assert_num_queries(SUMMARY_QUERIES):
         one = compute_statistics(scope=Scope.SUBMITTED, cycles=ALL_YEARS, include_award_rate=True)
