@@ -79,7 +79,10 @@ class ReportSubmitSerializer(serializers.Serializer):
 
 class VerificationInputSerializer(serializers.Serializer):
     outcome = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=[Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED])
+    # The same choices as a review's verification (one enum in the schema); the service refuses a blank.
+    status = serializers.ChoiceField(
+        choices=[Verification.VERIFIED, Verification.PARTLY, Verification.NOT_VERIFIED], allow_blank=True
+    )
 
 
 class ReportVerifySerializer(serializers.Serializer):

@@ -331,7 +331,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # One enum for a cycle's states wherever they appear (state, from_state, to_state).
-    "ENUM_NAME_OVERRIDES": {"CycleStateEnum": "cases.models.CycleState"},
+    "ENUM_NAME_OVERRIDES": {
+        "CycleStateEnum": "cases.models.CycleState",
+        "TierEnum": "governments.models.Tier",
+        "AdoptionKindEnum": "afterward.models.AdoptionKind",
+        "AdoptionStateEnum": "afterward.models.AdoptionState",
+        "ProgramStatusEnum": "afterward.models.ProgramStatus",
+        "FollowUpStateEnum": "afterward.models.ReportState",
+        # What a reviewer may answer of a claimed outcome or a follow-up value (``status`` in both).
+        "ReviewVerificationEnum": ["verified", "partly", "not_verified"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.document_parameter_characters",
