@@ -286,7 +286,7 @@ def test_the_tables_take_the_same_queries_for_few_and_many(world, django_assert_
         tier = TIERS[index % 5]
         reports = {1: ("verified", "running"), 3: ("verified", "discontinued")}
         _create(
-            world, Spec(tier, bool(index % 2), "awarded", 2006, reports, dict.fromkeys(TIERS[:index % 4], "confirmed"))
+            world, Spec(tier, bool(index % 2), "awarded", 2006, reports, dict.fromkeys(TIERS[: index % 4], "confirmed"))
         )
     with django_assert_num_queries(3):
         table, flows = sustainability(cases), adoption_flows(cases)
