@@ -780,8 +780,9 @@ def flow_table(counts: dict[tuple[str, str], int], top: Iterable) -> FlowTable:
     most = [
         AdoptedRow(
             key=str(case.pk),
-            label=case.display_title,
-            government=case.government.display_name,
+            # Plain strings: the tables are cached (pickled) under the revision.
+            label=str(case.display_title),
+            government=str(case.government.display_name),
             tier=case.tier,
             cycle=case.cycle.year,
             adoptions=case.adoption_count,

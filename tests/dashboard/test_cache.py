@@ -23,8 +23,9 @@ pytestmark = [
 ]
 
 # A cold request: revision 1, the filter form's cycles 1, summary rows 1, national profile 1,
-# taxonomies 1, most answered cases 1. A warm one: the revision only.
-COLD = 6
+# taxonomies 1, most answered cases 1, follow-ups 1, adoption flows 1, most adopted 1. A warm one:
+# the revision only.
+COLD = 9
 WARM = 1
 
 
@@ -52,7 +53,7 @@ def _tier_total(client):
     return {row["key"]: row for row in rows}
 
 
-def test_stats_take_six_queries_cold_and_one_warm(client, world):
+def test_stats_take_nine_queries_cold_and_one_warm(client, world):
     first, cold = _get(client, "/api/v1/stats/")
     second, warm = _get(client, "/api/v1/stats/")
     assert (cold, warm) == (COLD, WARM)
