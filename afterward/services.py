@@ -112,19 +112,22 @@ def create_due_reports(*, today: dt.date | None = None) -> list[FollowUpReport]:
     existing = set(
         FollowUpReport.objects.filter(case__cycle_id__in=due).values_list("case_id", "years_after").order_by()
     )
-    cases = InnovationCase.objects.filter(cycle_id__in=due, state=CaseState.AWARDED).select_related(
-        "government", "cycle"
-    )
+    cases = {
+        case.pk: case
+        for case in InnovationCase.objects.filter(cycle_id__in=due, state=CaseState.AWARDED).select_related(
+            "government", "cycle"
+        )
+    }
     now = timezone.now()
     new = []
-    for case in cases:
+    for case in cases.values():
         for years, day in due[case.cycle_id]:
             if (case.pk, years) not in existing:
                 deadline = day + dt.timedelta(days=grace_days())
                 new.append(FollowUpReport(case=case, years_after=years, due_on=day, deadline=deadline, reminded_at=now))
     created = FollowUpReport.objects.bulk_create(new)
     for report in created:
-        report.case = next(case for case in cases if case.pk == report.case_id)
+        report.case = cases[report.case_id]
     if created:
         notifications.notify_reports_due(created)
     return created
