@@ -12,6 +12,7 @@ class Area(models.TextChoices):
     CYCLES = "cycles", _("Cycles")
     USERS = "users", _("Users")
     INVITATIONS = "invitations", _("Invitations")
+    AFTERWARD = "afterward", _("Follow-ups and adoptions")
 
 
 class Action(models.TextChoices):
@@ -36,6 +37,12 @@ class Action(models.TextChoices):
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("Recovery codes renewed")
     API_TOKEN_CREATED = "api_token_created", _("API token created")
     API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    FOLLOW_UP_POINTS_SET = "follow_up_points_set", _("Follow-up points set")
+    FOLLOW_UP_SUBMITTED = "follow_up_submitted", _("Follow-up report submitted")
+    FOLLOW_UP_VERIFIED = "follow_up_verified", _("Follow-up report verified")
+    ADOPTION_RECORDED = "adoption_recorded", _("Adoption recorded")
+    ADOPTION_CONFIRMED = "adoption_confirmed", _("Adoption confirmed")
+    ADOPTION_DECLINED = "adoption_declined", _("Adoption not confirmed")
 
 
 AREA_OF = {
@@ -58,6 +65,12 @@ AREA_OF = {
     Action.RECOVERY_CODES_RENEWED: Area.USERS,
     Action.API_TOKEN_CREATED: Area.USERS,
     Action.API_TOKEN_REVOKED: Area.USERS,
+    Action.FOLLOW_UP_POINTS_SET: Area.AFTERWARD,
+    Action.FOLLOW_UP_SUBMITTED: Area.AFTERWARD,
+    Action.FOLLOW_UP_VERIFIED: Area.AFTERWARD,
+    Action.ADOPTION_RECORDED: Area.AFTERWARD,
+    Action.ADOPTION_CONFIRMED: Area.AFTERWARD,
+    Action.ADOPTION_DECLINED: Area.AFTERWARD,
 }
 
 

@@ -16,6 +16,7 @@ from .statistics import (
     TOTAL,
     AwardRateTable,
     CrossTable,
+    ShareTable,
     Statistics,
     TableId,
     TierTable,
@@ -152,6 +153,17 @@ def award_rate_figure(table: AwardRateTable) -> go.Figure:
     return figure
 
 
+def share_figure(table: ShareTable) -> go.Figure:
+    """Grouped bars: for each column (ICT, tiers, total) the share still running, one bar per point."""
+    figure = go.Figure(layout=_layout(table.title))
+    x = [column.label for column in table.columns]
+    labelled = len(x) * len(table.rows) <= MAX_LABELLED_BARS
+    for index, row in enumerate(table.rows):
+        percents, counts = [c.percent for c in row.cells], [c.count for c in row.cells]
+        figure.add_trace(_bar(row.label, x, percents, counts, index, labelled=labelled))
+    return figure
+
+
 BUILDERS: dict[str, Callable] = {
     TableId.TIER_REPRESENTATION: tier_representation_figure,
     TableId.PURPOSE_BY_ICT: lambda table: cross_table_figure(table, series="columns"),
@@ -166,6 +178,8 @@ BUILDERS: dict[str, Callable] = {
     TableId.SERVICE_AREA_BY_ICT: lambda table: cross_table_figure(table, series="columns"),
     TableId.OUTCOME_KIND_BY_ICT: lambda table: cross_table_figure(table, series="rows"),
     TableId.JARGON_BY_CYCLE: lambda table: trend_figure(table, columns=["jargon"]),
+    TableId.SUSTAINABILITY: share_figure,
+    TableId.ADOPTION_FLOWS: lambda table: cross_table_figure(table, series="columns"),
 }
 
 
@@ -183,6 +197,8 @@ def has_data(table) -> bool:
         return table.rows[-1].cases > 0
     if isinstance(table, AwardRateTable):
         return table.rows[-1].submitted > 0
+    if isinstance(table, ShareTable):
+        return any(cell.base for row in table.rows for cell in row.cells)
     return False
 
 

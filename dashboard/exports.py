@@ -50,8 +50,34 @@ def _value(value) -> str:
     return "" if value is None else str(value)
 
 
+def _share_rows(table: dict) -> list[list[str]]:
+    """A share table: per column the count, its base and the percentage."""
+    header = [_("Code"), table.get("row_header", "")]
+    of = _("of")  # outside the f-string, where makemessages finds it
+    for column in table["columns"]:
+        header += [column["label"], f"{column['label']} ({of})", f"{column['label']} (%)"]
+    parts = ("count", "base", "percent")
+    body = [
+        [row["key"], row["label"], *(_value(cell[name]) for cell in row["cells"] for name in parts)]
+        for row in table["rows"]
+    ]
+    return [header, *body]
+
+
+def _most_adopted_rows(table: dict) -> list[list[str]]:
+    """The most adopted practices, below the flows after an empty line."""
+    header = [_("Code"), _("Case"), _("Government"), _("Tier (code)"), _("Cycle"), _("Adoptions")]
+    body = [
+        [row["key"], row["label"], row["government"], row["tier"], _value(row["cycle"]), _value(row["adoptions"])]
+        for row in table["most_adopted"]
+    ]
+    return [[], header, *body]
+
+
 def table_rows(table: dict) -> list[list[str]]:
     """Header and body rows of one serialized table."""
+    if table.get("id") == "sustainability":
+        return _share_rows(table)
     if "columns" in table:
         header = [_("Code"), table.get("row_header", "")]
         number = _("number")  # outside the f-string, where makemessages finds it
@@ -61,6 +87,8 @@ def table_rows(table: dict) -> list[list[str]]:
             [row["key"], row["label"], *(_value(v) for cell in row["cells"] for v in (cell["count"], cell["percent"]))]
             for row in table["rows"]
         ]
+        if "most_adopted" in table:
+            return [header, *body, *_most_adopted_rows(table)]
         return [header, *body]
     fields = FLAT_FIELDS[table["id"]]
     header = [_("Code"), _("Case") if table["id"] == "felt_by_case" else _("Local government")]

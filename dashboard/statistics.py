@@ -20,8 +20,10 @@ from django.db import models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from afterward import selectors as afterward
+from afterward.models import DEFAULT_FOLLOW_UP_YEARS
 from cases import jargon
 from cases.models import (
     SUBMITTED_STATES,
@@ -55,6 +57,8 @@ NON_ICT = "non_ict"
 ICT = "ict"
 # How many cases the "felt it" table lists at most (those with the most answers first).
 FELT_BY_CASE_LIMIT = 100
+# How many practices the adoption table lists as the most adopted.
+MOST_ADOPTED_LIMIT = 10
 
 
 class PercentBase(models.TextChoices):
@@ -87,6 +91,8 @@ class TableId(models.TextChoices):
     SERVICE_AREA_BY_ICT = "service_area_by_ict", gettext_lazy("Service areas by ICT")
     OUTCOME_KIND_BY_ICT = "outcome_kind_by_ict", gettext_lazy("Kinds of outcome by ICT")
     JARGON_BY_CYCLE = "jargon_by_cycle", gettext_lazy("Management jargon by cycle")
+    SUSTAINABILITY = "sustainability", gettext_lazy("Still running after the award")
+    ADOPTION_FLOWS = "adoption_flows", gettext_lazy("Adoptions by other governments")
 
 
 # --- Plain data -------------------------------------------------------------------------------
@@ -197,7 +203,52 @@ class FeltByCaseTable:
     notes: list[str] = field(default_factory=list)
 
 
-Table = CrossTable | TierTable | AwardRateTable | FeltByCaseTable
+@dataclass(frozen=True)
+class ShareCell:
+    """``count`` of ``base`` (e.g. practices still running of those that reported), and its percentage."""
+
+    count: int
+    base: int
+    percent: float
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    key: str
+    label: str
+    cells: list[ShareCell]
+
+
+@dataclass(frozen=True)
+class ShareTable:
+    """Shares by row (the follow-up points) and column (ICT, tiers, total), each with its counts."""
+
+    id: str
+    title: str
+    row_header: str
+    columns: list[Column]
+    rows: list[ShareRow]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AdoptedRow:
+    key: str  # the practice's id
+    label: str  # its title
+    government: str
+    tier: str
+    cycle: int
+    adoptions: int
+
+
+@dataclass(frozen=True)
+class FlowTable(CrossTable):
+    """A cross table of adoptions (source tier × adopter tier) with the most adopted practices."""
+
+    most_adopted: list[AdoptedRow] = field(default_factory=list)
+
+
+Table = CrossTable | TierTable | AwardRateTable | FeltByCaseTable | ShareTable
 
 
 @dataclass(frozen=True)
@@ -750,6 +801,52 @@ def service_area_table(counts: dict[tuple[int | None, str], int], case_count: in
     )
 
 
+def _point_label(years: int) -> str:
+    return ngettext("After %(years)s year", "After %(years)s years", years) % {"years": years}
+
+
+def sustainability(cases: QuerySet[InnovationCase]) -> ShareTable:
+    return sustainability_table(afterward.sustainability_counts(cases))
+
+
+def sustainability_table(counted: Iterable[dict]) -> ShareTable:
+    """The share of practices still running at each follow-up point, by ICT and by tier, from rows of
+    ``{"years", "tier", "uses_ict", "reports", "running"}``."""
+    columns = [
+        *_ict_rows(),
+        *((tier.value, str(tier.label)) for tier in Tier),
+        (TOTAL, _("Total")),
+    ]
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    points: set[int] = set()
+    for row in counted:
+        points.add(row["years"])
+        for column in (_ict_key(row["uses_ict"]), row["tier"], TOTAL):
+            totals[(row["years"], column)][0] += row["running"]
+            totals[(row["years"], column)][1] += row["reports"]
+    rows = []
+    for years in sorted(points or DEFAULT_FOLLOW_UP_YEARS):
+        cells = []
+        for key, _label in columns:
+            running, reports = totals.get((years, key), (0, 0))
+            cells.append(ShareCell(count=running, base=reports, percent=percent(running, reports)))
+        rows.append(ShareRow(key=str(years), label=_point_label(years), cells=cells))
+    return ShareTable(
+        id=TableId.SUSTAINABILITY,
+        title=_("Practices still running at each follow-up point (%)"),
+        row_header=_("Follow-up point"),
+        columns=[Column(key, label) for key, label in columns],
+        rows=rows,
+        notes=[
+            _(
+                "Of the awarded practices in scope that filed their follow-up report at that point (submitted or "
+                "verified): how many still run (as they were, expanded or scaled down) rather than discontinued. "
+                "Reports not filed yet are not counted."
+            )
+        ],
+    )
+
+
 def outcome_kind_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[int, str], int]:
     """``{(outcome kind id, "ict"|"non_ict"): cases claiming at least one outcome of the kind}``."""
     return {
@@ -824,6 +921,46 @@ def jargon_table(counted: Iterable[tuple[int, int, int]], cycles: Sequence[int])
     )
 
 
+def adoption_flows(cases: QuerySet[InnovationCase]) -> FlowTable:
+    return flow_table(afterward.adoption_flow_counts(cases), afterward.most_adopted(cases, MOST_ADOPTED_LIMIT))
+
+
+def flow_table(counts: dict[tuple[str, str], int], top: Iterable) -> FlowTable:
+    """Confirmed adoptions from ``counts[(source tier, adopter tier)]`` and the most adopted practices
+    (cases annotated with ``adoption_count``)."""
+    tiers = [(tier.value, str(tier.label)) for tier in Tier]
+    table = cross_table(
+        table_id=TableId.ADOPTION_FLOWS,
+        title=_("Adoptions of awarded practices: from which tier to which (%)"),
+        row_header=_("Practice from"),
+        rows=tiers,
+        columns=[*(Column(key, label) for key, label in tiers), Column(TOTAL, _("Total"))],
+        counts=counts,
+        percent_base=PercentBase.ROW,
+        notes=[
+            _(
+                "Adoptions that the practice's own government confirmed, of the awarded practices in scope; rows "
+                "are the tier of the practice's government, columns the tier of the government that adopted it; "
+                "percentages are of the row's adoptions."
+            ),
+            _("The most adopted practices: at most %(limit)s, most adopted first.") % {"limit": MOST_ADOPTED_LIMIT},
+        ],
+    )
+    most = [
+        AdoptedRow(
+            key=str(case.pk),
+            # Plain strings: the tables are cached (pickled) under the revision.
+            label=str(case.display_title),
+            government=str(case.government.display_name),
+            tier=case.tier,
+            cycle=case.cycle.year,
+            adoptions=case.adoption_count,
+        )
+        for case in top
+    ]
+    return FlowTable(**{name: getattr(table, name) for name in table.__dataclass_fields__}, most_adopted=most)
+
+
 # --- Everything -------------------------------------------------------------------------------
 
 
@@ -843,6 +980,8 @@ TABLE_ORDER = [
     TableId.SERVICE_AREA_BY_ICT,
     TableId.OUTCOME_KIND_BY_ICT,
     TableId.JARGON_BY_CYCLE,
+    TableId.SUSTAINABILITY,
+    TableId.ADOPTION_FLOWS,
 ]
 
 
@@ -903,6 +1042,8 @@ def compute_live_statistics(
         TableId.SERVICE_AREA_BY_ICT: lambda: service_area_by_ict(cases, case_count),
         TableId.OUTCOME_KIND_BY_ICT: lambda: outcome_kind_by_ict(cases, case_count),
         TableId.JARGON_BY_CYCLE: lambda: jargon_table(jargon_counts(cases), cycles),
+        TableId.SUSTAINABILITY: lambda: sustainability(cases),
+        TableId.ADOPTION_FLOWS: lambda: adoption_flows(cases),
     }
     for table_id, build in builders.items():
         if table_id in wanted:

@@ -51,6 +51,8 @@ REVISED_TABLES = (
     "cases_jargonterm",
     "governments_localgovernment",
     "reviews_awarddecision",
+    "afterward_followupreport",
+    "afterward_adoption",
 )
 # (kind, child table, item expression, extra condition on the child row)
 CHILDREN = (

@@ -61,6 +61,9 @@ KINDS = {
     TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
     TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE},
     TableId.JARGON_BY_CYCLE: set(),
+    # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
+    TableId.SUSTAINABILITY: set(),
+    TableId.ADOPTION_FLOWS: set(),
 }
 TAXONOMIES = {
     "purpose": Purpose,
@@ -268,5 +271,9 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         by_kind = live.outcome_kind_counts(cases)
         kinds = _shown(entries["outcome_kind"], {kind for kind, _ict in by_kind})
         tables[TableId.OUTCOME_KIND_BY_ICT] = live.outcome_kind_table(by_kind, case_count, kinds)
+    if TableId.SUSTAINABILITY in wanted:
+        tables[TableId.SUSTAINABILITY] = live.sustainability(cases)
+    if TableId.ADOPTION_FLOWS in wanted:
+        tables[TableId.ADOPTION_FLOWS] = live.adoption_flows(cases)
     ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
     return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

@@ -18,7 +18,9 @@ from .statistics import (
     AwardRateTable,
     CrossTable,
     FeltByCaseTable,
+    FlowTable,
     Scope,
+    ShareTable,
     TableId,
     TierTable,
     compute_statistics,
@@ -31,7 +33,14 @@ STUDY_TABLES = [
     TableId.OBSTACLES_BY_ICT,
     TableId.REMEDIES_BY_ICT,
 ]
-KIND = {TierTable: "tier", CrossTable: "cross", AwardRateTable: "award_rate", FeltByCaseTable: "felt"}
+KIND = {
+    TierTable: "tier",
+    CrossTable: "cross",
+    AwardRateTable: "award_rate",
+    FeltByCaseTable: "felt",
+    ShareTable: "share",
+    FlowTable: "flow",
+}
 
 
 def csv_url(table_id: str, scope: str, cycles: list[int]) -> str:

@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from afterward.api import views as afterward_api
 from cases.api.views import CaseViewSet
 from governments.api.views import LocalGovernmentViewSet
 from reviews.api import views as reviews_api
@@ -13,3 +14,5 @@ router.register("reviews", reviews_api.ReviewViewSet, basename="review")
 router.register("review-assignments", reviews_api.AssignmentViewSet, basename="review-assignment")
 router.register("award-decisions", reviews_api.DecisionViewSet, basename="award-decision")
 router.register("review-cycles", reviews_api.ReviewCycleViewSet, basename="review-cycle")
+router.register("follow-up-reports", afterward_api.FollowUpReportViewSet, basename="follow-up-report")
+router.register("adoptions", afterward_api.AdoptionViewSet, basename="adoption")

@@ -12,6 +12,7 @@ NAVIGATION = [
     ("dashboard:index", _("Statistics"), None),
     ("cases:my_cases", _("My cases"), "cases.view_own_cases"),
     ("reviews:my_assignments", _("My reviews"), "reviews.review_cases"),
+    ("afterward:index", _("Follow-ups"), "afterward.view_follow_ups"),
     ("reviews:manage", _("Manage awards"), "reviews.manage_awards"),
     ("accounts:manage_staff", _("Staff"), "accounts.view_staff"),
     ("audit_log", _("Audit log"), "innovation.view_audit"),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("", include("cases.urls")),
     path("reviews/", include("reviews.urls")),
+    path("", include("afterward.urls")),
     path("dashboard/", include("dashboard.urls")),
 ]
 

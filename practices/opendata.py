@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseObstacle, CaseRemedy, InnovationCase, Outcome, Verification
 
+from .extensions import open_data_fields
 from .selectors import practice_list
 
 LICENCE_NAME = "Korea Open Government License (KOGL) Type 1"
@@ -69,10 +70,15 @@ CSV_HEADERS = {
     "is_illustrative": _("Illustrative case"),
     "submitted_at": _("Submitted at"),
 }
-CSV_COLUMNS = list(CSV_HEADERS)
+
+
+def csv_headers() -> dict:
+    """The columns above and those later apps add (``practices.extensions``), in order."""
+    return {**CSV_HEADERS, **{field.name: field.header for field in open_data_fields()}}
 
 
 def published_cases() -> QuerySet[InnovationCase]:
+    extra = [lookup for field in open_data_fields() for lookup in field.prefetch()]
     return (
         practice_list()
         .select_related("decision__level")
@@ -81,6 +87,7 @@ def published_cases() -> QuerySet[InnovationCase]:
             Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
             Prefetch("outcomes", queryset=Outcome.objects.select_related("kind")),
             "participant_kinds",
+            *extra,
         )
         .order_by("cycle__year", "government__code", "id")
     )
@@ -167,6 +174,7 @@ def case_record(case: InnovationCase, *, base_url: str = "") -> dict:
         "award": _award(case),
         "is_illustrative": case.is_illustrative,
         "submitted_at": case.submitted_at.isoformat() if case.submitted_at else None,
+        **{field.name: field.value(case) for field in open_data_fields()},
     }
 
 
@@ -198,6 +206,7 @@ def csv_row(record: dict) -> list:
         award.get("level") or "",
         "true" if record["is_illustrative"] else "false",
         record["submitted_at"] or "",
+        *(field.csv(record[field.name]) for field in open_data_fields()),
     ]
 
 
@@ -213,7 +222,8 @@ def iter_csv(*, base_url: str = "", header: str = "labels") -> Iterator[str]:
     stable keys, for programs)."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # byte order mark: spreadsheet programs then read the Korean text as UTF-8
-    yield writer.writerow(CSV_COLUMNS if header == "keys" else [str(label) for label in CSV_HEADERS.values()])
+    headers = csv_headers()
+    yield writer.writerow(list(headers) if header == "keys" else [str(label) for label in headers.values()])
     for case in published_cases().iterator(chunk_size=CHUNK):
         yield writer.writerow(csv_row(case_record(case, base_url=base_url)))
 

@@ -23,6 +23,7 @@ from core.rules import allowed
 
 from . import opendata
 from . import selectors as public
+from .extensions import detail_sections
 from .forms import FeedbackForm, ModerationForm
 from .models import CitizenFeedback, ModerationState
 from .services import (
@@ -124,6 +125,7 @@ def _detail_context(request, case, form=None) -> dict:
         "answer": public.visitor_answer(case, visitor),
         "form": form,
         "can_moderate": allowed(request.user, "practices.moderate_feedback"),
+        "extra_sections": detail_sections(request, case),
     }
 
 
@@ -220,7 +222,7 @@ def open_data(request):
             "registry_attribution": opendata.REGISTRY_ATTRIBUTION,
             "registry_note": opendata.REGISTRY_NOTE,
             "illustrative_note": opendata.ILLUSTRATIVE_NOTE,
-            "columns": opendata.CSV_HEADERS.items(),
+            "columns": opendata.csv_headers().items(),
             "csv_keys_url": reverse("practices:open_data_csv") + "?header=keys",
         },
     )

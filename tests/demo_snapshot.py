@@ -12,7 +12,7 @@ from django.core.management.color import no_style
 from django.core.serializers import sort_dependencies
 from django.db import connection
 
-OUR_APPS = ("audit", "governments", "accounts", "otp_totp", "otp_static", "cases", "reviews", "practices")
+OUR_APPS = ("audit", "governments", "accounts", "otp_totp", "otp_static", "cases", "reviews", "practices", "afterward")
 
 Snapshot = list[tuple[type, list[dict]]]
 

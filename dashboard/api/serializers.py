@@ -11,15 +11,23 @@ from dashboard.statistics import (
     AwardRateTable,
     CrossTable,
     FeltByCaseTable,
+    FlowTable,
     PercentBase,
     Scope,
+    ShareTable,
     TableId,
     TierTable,
 )
 
 
 def _cross_table_ids() -> list[str]:
-    others = {TableId.TIER_REPRESENTATION, TableId.AWARD_RATE_BY_TIER, TableId.FELT_BY_CASE}
+    others = {
+        TableId.TIER_REPRESENTATION,
+        TableId.AWARD_RATE_BY_TIER,
+        TableId.FELT_BY_CASE,
+        TableId.SUSTAINABILITY,
+        TableId.ADOPTION_FLOWS,
+    }
     return [table_id for table_id in TableId.values if table_id not in others]
 
 
@@ -154,11 +162,55 @@ class FeltByCaseTableSerializer(serializers.Serializer):
     notes = serializers.ListField(child=serializers.CharField())
 
 
+class ShareCellSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Practices still running (as they were, expanded or scaled down).")
+    base = serializers.IntegerField(help_text="Practices that filed their report at this point.")
+    percent = serializers.FloatField(help_text="`count` ÷ `base`, half-up to one decimal (0 when `base` is 0).")
+
+
+class ShareRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The follow-up point: years after publication (`1`, `3`, …).")
+    label = serializers.CharField()
+    cells = ShareCellSerializer(many=True, help_text="One cell per column, in the order of `columns`.")
+
+
+class ShareTableSerializer(serializers.Serializer):
+    id = serializers.ChoiceField(choices=[TableId.SUSTAINABILITY])
+    title = serializers.CharField()
+    row_header = serializers.CharField()
+    columns = ColumnSerializer(many=True, help_text="`non_ict`, `ict`, the five tiers, `total`.")
+    rows = ShareRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class AdoptedRowSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The practice's id.")
+    label = serializers.CharField(help_text="Its title.")
+    government = serializers.CharField()
+    tier = serializers.CharField(help_text="The tier of the practice's government.")
+    cycle = serializers.IntegerField()
+    adoptions = serializers.IntegerField(help_text="Confirmed adoptions by other governments.")
+
+
+class FlowTableSerializer(serializers.Serializer):
+    id = serializers.ChoiceField(choices=[TableId.ADOPTION_FLOWS])
+    title = serializers.CharField()
+    percent_base = serializers.ChoiceField(choices=PercentBase.values, help_text="`row`: of the row's adoptions.")
+    base = serializers.IntegerField(help_text="Confirmed adoptions in all.")
+    row_header = serializers.CharField()
+    columns = ColumnSerializer(many=True, help_text="The adopter's tier, then `total`.")
+    rows = CrossRowSerializer(many=True, help_text="The tier of the practice's government, then `total`.")
+    most_adopted = AdoptedRowSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
 SERIALIZER_BY_TYPE: dict[type, type[serializers.Serializer]] = {
     TierTable: TierTableSerializer,
     CrossTable: CrossTableSerializer,
     AwardRateTable: AwardRateTableSerializer,
     FeltByCaseTable: FeltByCaseTableSerializer,
+    ShareTable: ShareTableSerializer,
+    FlowTable: FlowTableSerializer,
 }
 
 
@@ -187,6 +239,8 @@ class TablesSerializer(serializers.Serializer):
     jargon_by_cycle = CrossTableSerializer(
         help_text="Cycles × cases using glossary jargon / not / total, row percentages."
     )
+    sustainability = ShareTableSerializer(help_text="Share of practices still running at each follow-up point.")
+    adoption_flows = FlowTableSerializer(help_text="Adoptions by source tier × adopter tier; the most adopted.")
 
 
 class StatisticsSerializer(serializers.Serializer):

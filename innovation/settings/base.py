@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cases",
     "reviews",
     "practices",
+    "afterward",
     "dashboard",
 ]
 
@@ -275,7 +276,14 @@ OUTBOX_SWEEP_GRACE_SECONDS = int(os.environ.get("OUTBOX_SWEEP_GRACE_SECONDS", "6
 OUTBOX_CLAIM_TIMEOUT_SECONDS = int(os.environ.get("OUTBOX_CLAIM_TIMEOUT_SECONDS", "600"))
 # Messages per Celery task when a change queues many (publishing a cycle).
 OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "20"))
-CELERY_BEAT_SCHEDULE = {"outbox-sweep": {"task": "outbox.sweep", "schedule": OUTBOX_SWEEP_SECONDS}}
+# Follow-up reports fall due a year or more after publication: looking a few times a day is plenty.
+FOLLOW_UP_REMINDER_SECONDS = 6 * 3600
+# Days after a follow-up report is due before it counts as overdue.
+FOLLOW_UP_GRACE_DAYS = 90
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
+    "follow-up-reminders": {"task": "afterward.remind_follow_ups", "schedule": FOLLOW_UP_REMINDER_SECONDS},
+}
 
 # The KRDS masthead ("this is an official e-government site") only when the deployment is official.
 OFFICIAL_SITE = env_bool("DJANGO_OFFICIAL_SITE", False)
@@ -323,7 +331,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # One enum for a cycle's states wherever they appear (state, from_state, to_state).
-    "ENUM_NAME_OVERRIDES": {"CycleStateEnum": "cases.models.CycleState"},
+    "ENUM_NAME_OVERRIDES": {
+        "CycleStateEnum": "cases.models.CycleState",
+        "TierEnum": "governments.models.Tier",
+        "AdoptionKindEnum": "afterward.models.AdoptionKind",
+        "AdoptionStateEnum": "afterward.models.AdoptionState",
+        "ProgramStatusEnum": "afterward.models.ProgramStatus",
+        "FollowUpStateEnum": "afterward.models.ReportState",
+        # What a reviewer may answer of a claimed outcome or a follow-up value (``status`` in both).
+        "ReviewVerificationEnum": ["verified", "partly", "not_verified"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.document_parameter_characters",

@@ -7,7 +7,7 @@ from pathlib import Path
 from core.rules import registered_rules
 
 PROJECT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "cases", "reviews", "practices", "dashboard", "innovation", "governments", "core")
+APPS = ("accounts", "cases", "reviews", "practices", "afterward", "dashboard", "innovation", "governments", "core")
 
 
 def _sources() -> str:

@@ -118,6 +118,8 @@ def test_contract_keys_and_labels_follow_design_section_5(client, demo_data):
         "service_area_by_ict",
         "outcome_kind_by_ict",
         "jargon_by_cycle",
+        "sustainability",
+        "adoption_flows",
     ]
     tier_table = data["tables"]["tier_representation"]
     assert list(tier_table) == ["id", "title", "cases_label", "rows", "notes", "tests"]

@@ -67,7 +67,7 @@ def test_dashboard_shows_the_studys_tables_with_notes_charts_and_csv_links(clien
     assert "<caption" in html
 
     assert "/api/v1/stats/tier_representation/?format=csv&amp;scope=awarded&amp;cycle=2005&amp;cycle=2006" in html
-    assert html.count('Download CSV<span class="sr-only">') == 13
+    assert html.count('Download CSV<span class="sr-only">') == 15
     # No scope choice and no award rate for the public.
     assert 'name="scope"' not in html
     assert 'id="award_rate_by_tier"' not in html

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_USERS, load_demo_users
+from afterward.demo import load_demo_afterward
 from cases.demo import load_demo_cases
 from governments.models import LocalGovernment
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
@@ -30,9 +31,11 @@ class Command(BaseCommand):
             users = load_demo_users(password=password)
             cases = load_demo_cases()
             reviews = load_demo_reviews()
+            afterward = load_demo_afterward()
         self.stdout.write(f"Registry: {registry.created} created, {registry.updated} updated.")
         self.stdout.write(f"Cases: {cases.cases_created} created, {cases.cases_total} in all.")
         self.stdout.write(f"Reviews: {reviews.reviews} created, {reviews.decisions} decisions.")
+        self.stdout.write(f"Follow-ups: {afterward.reports} reports, {afterward.adoptions} adoptions created.")
         if users.password:
             self.stdout.write(f"Demo users (password for all: {users.password}):")
         else:
