@@ -91,6 +91,42 @@ def transition(case: InnovationCase, *, to_state: str, actor, message: str = "",
     return current
 
 
+@transaction.atomic
+def transition_many(moves: list[tuple[InnovationCase, str, str]], *, actor) -> None:
+    """``transition`` for many cases at once — ``(case, to_state, message)`` each — in a constant
+    number of queries: one lock, one update per target state, one insert of the events. Refuses
+    (changing nothing) if any move is not an allowed edge from the case's stored state."""
+    if not moves:
+        return
+    ids = [case.pk for case, _to_state, _message in moves]
+    stored = {case.pk: case for case in InnovationCase.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    now = timezone.now()
+    by_target: dict[str, list[int]] = {}
+    events = []
+    for case, to_state, message in moves:
+        current = stored[case.pk]
+        if not can_transition(current, to_state):
+            raise WorkflowError(
+                _("A case that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": CaseState(current.state).label, "to": CaseState(to_state).label}
+            )
+        by_target.setdefault(to_state, []).append(case.pk)
+        events.append(
+            CaseEvent(
+                case_id=case.pk,
+                kind=CaseEvent.Kind.TRANSITION,
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                from_state=current.state,
+                to_state=to_state,
+                message=message,
+            )
+        )
+        case.state, case.updated_at = to_state, now
+    for to_state, case_ids in by_target.items():
+        InnovationCase.objects.filter(pk__in=case_ids).update(state=to_state, updated_at=now)
+    CaseEvent.objects.bulk_create(events)
+
+
 # --- the revision thread ----------------------------------------------------------------------
 # Primitives like ``transition``: the reviews services check who may ask and withdraw, the cases
 # services who may answer; these keep the case's state and its thread of requests in step.

@@ -507,8 +507,9 @@ def ranking(cycle: AwardCycle, *, sort: str = DEFAULT_SORT, descending: bool = T
 
 
 def ranking_row(case: InnovationCase) -> RankingRow | None:
-    """The case's row of its cycle's ranking (None if the ranking leaves it out), in four queries
-    whatever the size of the cycle (and one for the case's decision, unless it was read before).
+    """The case's row of its cycle's ranking (None if the ranking leaves it out), in six queries (four
+    of the scores, the evidence and the glossary) whatever the size of the cycle (and one for the
+    case's decision, unless it was read before).
     A review's z-score depends only on its reviewer's other reviews in the cycle, so the reviews of
     this case's reviewers give the same figures as the whole ranking."""
     if case.state not in SUBMITTED_STATES:

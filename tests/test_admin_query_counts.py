@@ -9,7 +9,17 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from cases.models import CycleState, ObstacleType, ParticipantKind, Purpose, RemedyType
+from afterward.models import FollowUpPoint
+from cases.models import (
+    CycleState,
+    JargonTerm,
+    ObstacleType,
+    OutcomeKind,
+    ParticipantKind,
+    Purpose,
+    RemedyType,
+    ServiceArea,
+)
 from outbox.models import MessageState
 from tests.accounts.factories import (
     ApiTokenFactory,
@@ -20,6 +30,7 @@ from tests.accounts.factories import (
     UserFactory,
 )
 from tests.accounts.helpers import sign_in
+from tests.afterward.factories import AdoptionFactory, FollowUpReportFactory
 from tests.audit.factories import AuditEventFactory
 from tests.cases.factories import AwardCycleFactory, AwardLevelFactory, CaseFactory
 from tests.governments.factories import CityFactory
@@ -71,8 +82,17 @@ BUDGETS = {
     "cases.ObstacleType": (_taxonomy(ObstacleType), 6),
     "cases.RemedyType": (_taxonomy(RemedyType), 6),
     "cases.ParticipantKind": (_taxonomy(ParticipantKind), 6),
+    "cases.ServiceArea": (_taxonomy(ServiceArea), 6),
+    "cases.OutcomeKind": (_taxonomy(OutcomeKind), 6),
+    "cases.JargonTerm": (_taxonomy(JargonTerm), 6),
+    "afterward.FollowUpPoint": (
+        lambda n: [FollowUpPoint.objects.create(cycle=AwardCycleFactory(), years_after=1) for _ in range(n)],
+        7,
+    ),
+    "afterward.FollowUpReport": (lambda n: FollowUpReportFactory.create_batch(n), 7),
+    "afterward.Adoption": (lambda n: AdoptionFactory.create_batch(n), 6),
     "cases.AwardCycle": (lambda n: AwardCycleFactory.create_batch(n), 6),
-    "cases.InnovationCase": (lambda n: CaseFactory.create_batch(n, submitted=True), 8),
+    "cases.InnovationCase": (lambda n: CaseFactory.create_batch(n, submitted=True), 9),
     "reviews.Criterion": (lambda n: CriterionFactory.create_batch(n), 7),
     "reviews.ReviewAssignment": (lambda n: ReviewAssignmentFactory.create_batch(n), 7),
     "reviews.Review": (lambda n: ReviewFactory.create_batch(n), 7),

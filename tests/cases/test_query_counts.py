@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 N = 3
 # The session, the user, the cases with their cycles and purposes, the open cycles, the user's government.
-MY_CASES = 5
+MY_CASES = 6
 
 
 @pytest.mark.parametrize("n", [N, 10 * N])

@@ -95,27 +95,27 @@ def test_manage_lists_n_cycles_in_a_fixed_number_of_queries(client, n):
     manager = ManagerFactory()
     for offset in range(n):
         review_world(2, year=2000 + offset, manager=manager)
-    response = _get(client, manager, reverse("reviews:manage"), 8)
+    response = _get(client, manager, reverse("reviews:manage"), 9)
     assert len(response.context["cycles"]) == n
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_cycle_overview(client, n):
     world = review_world(n)
-    response = _get(client, world.manager, reverse("reviews:cycle", args=[world.cycle.year]), 9)
+    response = _get(client, world.manager, reverse("reviews:cycle", args=[world.cycle.year]), 10)
     assert response.context["progress"].submitted_cases == n
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_cycle_step_confirmation(client, n):
     world = review_world(n, state=CycleState.REVIEWING)
-    _get(client, world.manager, step_url(world.cycle.year, CycleState.DECIDING), 11)
+    _get(client, world.manager, step_url(world.cycle.year, CycleState.DECIDING), 12)
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_publish_confirmation(client, n):
     world = review_world(n)
-    _get(client, world.manager, step_url(world.cycle.year, CycleState.PUBLISHED), 17)
+    _get(client, world.manager, step_url(world.cycle.year, CycleState.PUBLISHED), 14)
 
 
 @pytest.mark.parametrize("n", SIZES)
@@ -130,21 +130,21 @@ def test_assignment_page(client, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_ranking(client, n):
     world = review_world(n)
-    response = _get(client, world.manager, reverse("reviews:ranking", args=[world.cycle.year]), 10)
+    response = _get(client, world.manager, reverse("reviews:ranking", args=[world.cycle.year]), 12)
     assert len(response.context["rows"]) == n
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_decisions(client, n):
     world = review_world(n)
-    response = _get(client, world.manager, reverse("reviews:decisions", args=[world.cycle.year]), 13)
+    response = _get(client, world.manager, reverse("reviews:decisions", args=[world.cycle.year]), 16)
     assert len(response.context["rows"]) == n // 2
 
 
 @pytest.mark.parametrize("n", SIZES)
 def test_case_page(client, n):
     world = review_world(n)
-    response = _get(client, world.manager, reverse("reviews:case", args=[world.undecided.pk]), 20)
+    response = _get(client, world.manager, reverse("reviews:case", args=[world.undecided.pk]), 25)
     assert response.context["row"].count == 2
     assert response.context["can_decide"]
 
@@ -180,7 +180,7 @@ def test_review_form_with_n_criteria_and_outcomes(client, n):
         review.scores.create(criterion=criterion, score=3)
     for outcome in outcomes:
         review.verifications.create(outcome=outcome, status=Verification.PARTLY)
-    response = _get(client, review.assignment.reviewer, reverse("reviews:review", args=[review.assignment.pk]), 14)
+    response = _get(client, review.assignment.reviewer, reverse("reviews:review", args=[review.assignment.pk]), 21)
     assert response.context["editable"]
     assert len(response.context["criteria"]) == n
 
@@ -253,7 +253,7 @@ def test_api_decisions(api, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_api_review_cycle(api, n):
     world = review_world(n)
-    data = _api_get(api, world.manager, f"/api/v1/review-cycles/{world.cycle.year}/", 13)
+    data = _api_get(api, world.manager, f"/api/v1/review-cycles/{world.cycle.year}/", 16)
     assert len(data["ranking"]) == n
 
 
@@ -276,6 +276,6 @@ def test_api_review_cycle_publish(api, n):
         case.save(update_fields=["state"])
     sign_in(api, world.manager)
     url = f"/api/v1/review-cycles/{world.cycle.year}/publish/"
-    with assert_database_query_count(11):
+    with assert_database_query_count(15):
         response = api.post(url, {"from_state": "deciding"}, format="json")
     assert response.status_code == 200, response.content
