@@ -12,10 +12,9 @@ sees the dashboard's numbers change. No page answers a server error and no scrip
 It takes one and a half to two minutes here, so it runs once in CI: in the PostgreSQL pass (skipped on
 SQLite).
 
-Assertions marked ``# lifecycle:`` need the work of branch issue-10-lifecycle (decisions kept
-confidential until publication, the submitter's response note, the reviewers' per-field diff and
-reopening a review, withdrawing a revision request); their selectors and texts are guesses to check
-against the merged pages. They run once ``LIFECYCLE`` is True."""
+Steps marked ``# lifecycle:`` check the revision thread and confidentiality: decisions kept until
+publication, the submitter's response note, the reviewers' per-field diff and reopening a review,
+withdrawing a revision request."""
 
 from __future__ import annotations
 
@@ -41,9 +40,6 @@ from tests.servers import require_postgresql
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-# lifecycle: set to True once issue-10-lifecycle is merged (confidential decisions, response note,
-# per-field diff and reopening a review).
-LIFECYCLE = False
 
 PASSWORD = "correct-horse-battery"
 PHONE = {"width": 390, "height": 844}
@@ -356,7 +352,10 @@ def finish_and_submit(reviewer: Page, comment: str) -> None:
     reviewer.get_by_label(re.compile(INDICATOR_KO)).select_option("verified")
     reviewer.get_by_label("Comment to the submitter").fill(comment)
     reviewer.get_by_label("Recommendation").select_option("award")
-    reviewer.locator("label[for=id_declared_no_conflict]").click()
+    declaration = reviewer.locator("#id_declared_no_conflict")
+    if not declaration.is_checked():  # a reopened review keeps its declaration
+        reviewer.locator("label[for=id_declared_no_conflict]").click()
+    expect(declaration).to_be_checked()
     click(reviewer, "Submit review")
     expect(reviewer.get_by_text("Your review was submitted.")).to_be_visible()
 
@@ -382,10 +381,10 @@ def manager_requests_a_revision(manager: Page) -> None:
     click(manager, "Send back for revision")
     expect(manager.get_by_text("The case was sent back to the submitter for revision.")).to_be_visible()
     expect(manager.locator("#case-state")).to_have_text("Revision requested")
-    if LIFECYCLE:
-        # lifecycle: a manager can withdraw a revision request (not used in this journey), and the
-        # request shows who asked, when and by when.
-        expect(manager.get_by_role("button", name="Withdraw the revision request")).to_be_visible()
+    # lifecycle: a manager can withdraw a revision request (not used in this journey), and the
+    # request shows who asked, when and by when.
+    withdraw = manager.locator("#withdraw-revision-form")
+    expect(withdraw.get_by_role("button", name="Withdraw the request")).to_be_visible()
 
 
 def submitter_revises_and_resubmits(submitter: Page, case: InnovationCase) -> None:
@@ -396,11 +395,10 @@ def submitter_revises_and_resubmits(submitter: Page, case: InnovationCase) -> No
     request = submitter.locator("#revision-request")
     expect(request.get_by_role("heading")).to_have_text("중앙부처가 보완을 요청했습니다")
     expect(request).to_contain_text(REVISION_REQUEST)
-    if LIFECYCLE:
-        # lifecycle: the request also shows in "My cases" (who asked, when, what, by when).
-        menu_link(submitter, "내 사례")
-        expect(submitter.locator(f'tr[data-case="{case.pk}"]')).to_contain_text(REVISION_REQUEST)
-        follow(submitter.locator(f'tr[data-case="{case.pk}"]').get_by_role("link", name=TITLE_KO, exact=True))
+    # lifecycle: the request also shows in "My cases" (who asked, when, what, by when).
+    menu_link(submitter, "내 사례")
+    expect(submitter.locator(f'tr[data-case="{case.pk}"]')).to_contain_text(REVISION_REQUEST)
+    follow(submitter.locator(f'tr[data-case="{case.pk}"]').get_by_role("link", name=TITLE_KO, exact=True))
 
     follow(submitter.get_by_role("link", name="사례 보완"))
     follow(submitter.get_by_role("link", name=re.compile("극복방법")))
@@ -410,9 +408,8 @@ def submitter_revises_and_resubmits(submitter: Page, case: InnovationCase) -> No
     expect(submitter.get_by_text("임시 저장되었습니다.")).to_be_visible()
     follow(submitter.get_by_role("link", name=re.compile("검토 및 제출")))
     expect(submitter.locator(".completeness")).to_contain_text("필요한 내용이 모두 입력되었습니다.")
-    if LIFECYCLE:
-        # lifecycle: the submitter answers with a response note beside the changed sections.
-        submitter.get_by_label("답변").fill("자료 공유를 이끈 방법을 극복방법에 추가했습니다.")
+    # lifecycle: the submitter answers with a response note beside the changed sections.
+    submitter.get_by_label("요청에 대한 답변").fill("자료 공유를 이끈 방법을 극복방법에 추가했습니다.")
     click(submitter, "사례 재제출")
     expect(submitter.get_by_text("사례가 재제출되어 심사위원에게 다시 전달되었습니다.")).to_be_visible()
     menu_link(submitter, "내 사례")
@@ -424,15 +421,14 @@ def reviewers_see_the_case_again(kim: Page, park: Page) -> None:
     expect(park.locator(".review-case")).to_contain_text(REMEDY_AFTER)
     expect(park.get_by_label("Novelty")).to_have_value("4")  # the draft is still there
     finish_and_submit(park, "The revised remedies answer the ministry's question.")
-    if LIFECYCLE:
-        # lifecycle: Kim sees what changed since her review (a per-field diff) and reopens it.
-        open_review(kim)
-        changes = kim.locator("#case-changes")
-        expect(changes).to_contain_text(REMEDY_BEFORE)
-        expect(changes).to_contain_text(REMEDY_AFTER)
-        click(kim, "Reopen my review")
-        score(kim, novelty="5", effect="5", total="5.00")
-        finish_and_submit(kim, "Convincing results; the permit times are well documented.")
+    # lifecycle: Kim sees what changed since her review (a per-field diff) and reopens it.
+    open_review(kim)
+    changes = kim.locator("#review-changes")
+    expect(changes).to_contain_text(REMEDY_BEFORE)
+    expect(changes).to_contain_text(REMEDY_AFTER)
+    click(kim, "Reopen my review")
+    score(kim, novelty="5", effect="5", total="5")
+    finish_and_submit(kim, "Convincing results; the permit times are well documented.")
 
 
 def manager_decides_and_publishes(manager: Page, submitter: Page, live_server, case: InnovationCase) -> None:
@@ -454,16 +450,18 @@ def manager_decides_and_publishes(manager: Page, submitter: Page, live_server, c
     expect(manager.get_by_text("The decision was recorded.")).to_be_visible()
     expect(manager.locator("#decision")).to_contain_text("Grand Prize")
 
-    if LIFECYCLE:
-        # lifecycle: until the cycle is published the decision is the managers' only; the submitter
-        # still sees "in review" in "My cases", on the case page and in the API.
-        menu_link(submitter, "내 사례")
-        row = submitter.locator(f'tr[data-case="{case.pk}"]')
-        expect(row.locator(".state-badge")).to_have_text("심사 중")
-        follow(row.get_by_role("link", name=TITLE_KO, exact=True))
-        expect(submitter.get_by_role("main")).not_to_contain_text("대상")
-        response = submitter.goto(f"{live_server.url}/api/v1/cases/{case.pk}/")
-        assert response.json()["state"] == CaseState.IN_REVIEW
+    # lifecycle: until the cycle is published the decision is the managers' only; the submitter
+    # still sees "in review" in "My cases", on the case page and in the API.
+    menu_link(submitter, "내 사례")
+    row = submitter.locator(f'tr[data-case="{case.pk}"]')
+    expect(row.locator(".state-badge")).to_have_text("심사 중")
+    follow(row.get_by_role("link", name=TITLE_KO, exact=True))
+    expect(submitter.get_by_role("main")).not_to_contain_text("대상")
+    # The API with the submitter's own session (the context's cookies), as JSON.
+    response = submitter.context.request.get(
+        f"{live_server.url}/api/v1/cases/{case.pk}/", headers={"Accept": "application/json"}
+    )
+    assert response.json()["state"] == CaseState.IN_REVIEW
 
     menu_link(manager, "Manage awards")
     follow(manager.get_by_role("link", name=CYCLE_TITLE, exact=True))
