@@ -104,16 +104,13 @@ django.setup()
 import psycopg  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from cases.api.pagination import COUNT_CAP, encode  # noqa: E402
 from cases.models import InnovationCase  # noqa: E402
 from cases.search import RANK_CAP  # noqa: E402
 from innovation.generate import generate  # noqa: E402
-
-APPLICATION = get_wsgi_application()
-
+from innovation.wsgi import application as APPLICATION  # noqa: E402 (what gunicorn serves)
 
 # --- measuring --------------------------------------------------------------------------------
 

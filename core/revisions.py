@@ -66,7 +66,7 @@ def cached_json(request, revision: str | None, name: str, parts, render: Callabl
 
     body = remember(revision, name, parts, render)
     if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") and len(body) > 200:
-        packed = remember(revision, name + ":gzip", parts, lambda: gzip.compress(body, mtime=0))
+        packed = remember(revision, name + ":gzip", parts, lambda: gzip.compress(body, compresslevel=6, mtime=0))
         response = HttpResponse(packed, content_type="application/json")
         response["Content-Encoding"] = "gzip"
     else:

@@ -3,6 +3,8 @@ validate what a submitter writes. Writes go through ``cases.services``."""
 
 from __future__ import annotations
 
+import copy
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -73,13 +75,27 @@ class TypedRowSerializer(serializers.Serializer):
     description_local = serializers.CharField(help_text="In Korean (may be empty)")
 
 
-class OutcomeReadSerializer(serializers.ModelSerializer):
+class BuiltFieldsMixin:
+    """A read serializer whose fields are built from the model once per class: ModelSerializer
+    otherwise introspects the model for every serializer instance (every request and every nested
+    list), which cost a cold page of the API more than its queries. Fields are copied, as DRF copies
+    declared fields, because binding a field ties it to one serializer."""
+
+    def get_fields(self):
+        built = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            type(self)._built_fields = built
+        return copy.deepcopy(built)
+
+
+class OutcomeReadSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = Outcome
         fields = ["id", *OUTCOME_CONTENT_FIELDS, "verification"]
 
 
-class AttachmentReadSerializer(serializers.ModelSerializer):
+class AttachmentReadSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
     name = serializers.CharField(source="original_name")
     download_url = serializers.SerializerMethodField()
 
@@ -93,13 +109,14 @@ class AttachmentReadSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
     cycle = serializers.SlugRelatedField(slug_field="year", read_only=True)
     government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     government_name = serializers.CharField(source="government.name", read_only=True)
     government_name_local = serializers.CharField(source="government.name_local", read_only=True)
     purpose = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    participant_kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    # The case's related rows come as lists prefetched by the view (``listed_*``, cases.api.views).
+    participant_kinds = serializers.SerializerMethodField()
     # The registry snapshot taken at submission: null for a draft (not yet taken).
     tier = serializers.ChoiceField(choices=Tier.choices, read_only=True, allow_null=True)
     # Always present; null for whoever may not see a government's staff contacts.
@@ -107,8 +124,8 @@ class CaseSerializer(serializers.ModelSerializer):
     contact_phone = serializers.CharField(read_only=True, allow_null=True)
     obstacles = serializers.SerializerMethodField()
     remedies = serializers.SerializerMethodField()
-    outcomes = OutcomeReadSerializer(many=True, read_only=True)
-    attachments = AttachmentReadSerializer(many=True, read_only=True)
+    outcomes = OutcomeReadSerializer(many=True, read_only=True, source="listed_outcomes")
+    attachments = AttachmentReadSerializer(many=True, read_only=True, source="listed_attachments")
 
     class Meta:
         model = InnovationCase
@@ -134,6 +151,9 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def get_participant_kinds(self, case) -> list[str]:
+        return [kind.code for kind in case.listed_participant_kinds]
+
     def get_obstacles(self, case) -> list[dict]:
         return [
             {
@@ -142,7 +162,7 @@ class CaseSerializer(serializers.ModelSerializer):
                 "description": row.description,
                 "description_local": row.description_local,
             }
-            for row in case.obstacles.all()
+            for row in case.listed_obstacles
         ]
 
     def get_remedies(self, case) -> list[dict]:
@@ -153,7 +173,7 @@ class CaseSerializer(serializers.ModelSerializer):
                 "description": row.description,
                 "description_local": row.description_local,
             }
-            for row in case.remedies.all()
+            for row in case.listed_remedies
         ]
 
     def to_representation(self, case):
