@@ -464,20 +464,38 @@ def load_test(port: int, seconds: int) -> list[dict]:
 
 def first_load() -> dict:
     """Bytes a browser transfers on a first visit to the dashboard: the gzipped HTML and every
-    local script and style sheet it references, Brotli-compressed as WhiteNoise serves them."""
+    local script and style sheet it references, Brotli-compressed as WhiteNoise serves them; and,
+    apart, the static files its scripts fetch later, named in ``data-*`` attributes (the plotly
+    bundle that ``dashboard.js`` loads when the first chart comes near the screen: on a phone the
+    charts are below the fold, on a wide screen the first one may be in view)."""
+    import gzip
+
     import brotli
     from django.contrib.staticfiles import finders
     from django.test import Client
 
     html = Client().get("/dashboard/", HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="127.0.0.1")
     page = b"".join(html.streaming_content) if html.streaming else html.content
-    text = __import__("gzip").decompress(page).decode() if html.get("Content-Encoding") == "gzip" else page.decode()
-    assets = {}
-    for url in sorted(set(re.findall(r'(?:src|href)="(/static/[^"?#]+)', text))):
-        path = finders.find(url.removeprefix("/static/"))
-        if path and url.endswith((".js", ".css")):
-            assets[url] = len(brotli.compress(Path(path).read_bytes()))
-    return {"html": len(page), "assets": assets, "total": len(page) + sum(assets.values())}
+    text = gzip.decompress(page).decode() if html.get("Content-Encoding") == "gzip" else page.decode()
+
+    def compressed(urls) -> dict[str, int]:
+        sizes = {}
+        for url in sorted(set(urls)):
+            path = finders.find(url.removeprefix("/static/"))
+            if path and url.endswith((".js", ".css")):
+                sizes[url] = len(brotli.compress(Path(path).read_bytes()))
+        return sizes
+
+    assets = compressed(re.findall(r'\s(?:src|href)="(/static/[^"?#]+)', text))
+    deferred = compressed(re.findall(r'\sdata-[\w-]+="(/static/[^"?#]+)', text))
+    total = len(page) + sum(assets.values())
+    return {
+        "html": len(page),
+        "assets": assets,
+        "deferred": deferred,
+        "total": total,
+        "with_deferred": total + sum(deferred.values()),
+    }
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -546,11 +564,14 @@ def report(runs: list[dict], load_demo_s: float, started: dt.datetime) -> str:
     if runs and runs[-1].get("first_load"):
         loaded = runs[-1]["first_load"]
         biggest = sorted(loaded["assets"].items(), key=lambda item: -item[1])[:3]
+        later = ", ".join(f"`{url}` {size / 1024:,.0f} KB" for url, size in loaded.get("deferred", {}).items())
         lines += [
             f"Dashboard first load: {loaded['total'] / 1024:,.0f} KB transferred (HTML {loaded['html'] / 1024:,.1f} KB "
             "gzipped; scripts and styles Brotli-compressed; largest: "
             + ", ".join(f"`{url}` {size / 1024:,.0f} KB" for url, size in biggest)
-            + "). Fonts and images come on top as the page uses them.",
+            + f"); {loaded.get('with_deferred', loaded['total']) / 1024:,.0f} KB with what its scripts fetch when a "
+            f"chart comes into view ({later or 'nothing'}). Fonts and images come on top as the page uses them "
+            "(the browser-measured first load on a phone is in the Lighthouse section below).",
             "",
         ]
     lines += verdicts(runs[-1])
@@ -581,7 +602,10 @@ def verdicts(run: dict) -> list[str]:
         checks.append(("stats API ≥ 50 % of the minimal view's req/s", load["stats"] / load["ceiling"], -0.5, ""))
         checks.append(("list API ≥ 35 % of the minimal view's req/s", load["list"] / load["ceiling"], -0.35, ""))
     if run.get("first_load"):
-        checks.append(("dashboard first load ≤ 500 KB", run["first_load"]["total"] / 1024, 500, " KB"))
+        # Counted with the plotly bundle, as on a screen where the first chart is in view.
+        loaded = run["first_load"]
+        weight = loaded.get("with_deferred", loaded["total"]) / 1024
+        checks.append(("dashboard first load ≤ 500 KB (with plotly)", weight, 500, " KB"))
     lines = [f"#### Targets at {run['size']:,} cases", "", "| target | measured | met |", "|---|---:|---|"]
     for label, value, limit, unit in checks:
         met = value >= -limit if limit < 0 else value <= limit
