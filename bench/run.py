@@ -314,6 +314,8 @@ TARGETS = {
     "stats_warm": ("≤ 20 ms, ≤ 1.25 × floor", 20),
     "stats_cold": ("≤ 6 queries", None),
     "practices_filtered": ("≤ 25 ms", 25),
+    "practices_filtered_cold": ("≤ 25 ms", 25),
+    "search_common_cold": ("≤ 50 ms", 50),
     "api_filtered": ("≤ 25 ms", 25),
     "api_filtered_warm": ("≤ 25 ms", 25),
     "practices_page50": ("≤ 50 ms", 50),
@@ -350,8 +352,22 @@ def measure(size: int, floor: Floor, repeat: int) -> list[dict]:
             practices_floor("c.is_public", offset=49 * 12),
             False,
         ),
+        (
+            "practices_filtered_cold",
+            "GET /practices/?tier=city&ict=true (cold)",
+            "/practices/?tier=city&ict=true",
+            practices_floor(filtered_where),
+            True,
+        ),
         ("search_rare", f"GET /practices/?q={RARE}", f"/practices/?q={RARE}", search_floor(RARE), False),
         ("search_common", f"GET /practices/?q={COMMON}", f"/practices/?q={COMMON}", search_floor(COMMON), False),
+        (
+            "search_common_cold",
+            f"GET /practices/?q={COMMON} (cold)",
+            f"/practices/?q={COMMON}",
+            search_floor(COMMON),
+            True,
+        ),
         (
             "api_filtered",
             "GET /api/v1/cases/?tier=city&ict=true (cold)",
@@ -589,6 +605,7 @@ def verdicts(run: dict) -> list[str]:
     checks.append(("stats (warm) ≤ 1.25 × summary floor", warm["request_ms"] / warm["floor_ms"], 1.25, " ×"))
     for key, limit in (
         ("practices_filtered", 25),
+        ("practices_filtered_cold", 25),
         ("api_filtered", 25),
         ("api_filtered_warm", 25),
         ("practices_page50", 50),
@@ -596,6 +613,7 @@ def verdicts(run: dict) -> list[str]:
         ("api_deep_warm", 50),
         ("search_rare", 50),
         ("search_common", 50),
+        ("search_common_cold", 50),
     ):
         checks.append((f"{rows[key]['label']} ≤ {limit} ms", rows[key]["request_ms"], limit, " ms"))
     if load:
