@@ -45,6 +45,11 @@ class LocalizedText(str):
         text.fallback = fallback
         return text
 
+    def __reduce__(self):
+        # Cached pages and statistics are pickled (core.revisions): str's own pickling would call
+        # __new__ without the language.
+        return (LocalizedText, (str(self), self.lang, self.fallback))
+
 
 def localized(english: str, korean: str) -> LocalizedText:
     """The text in the request's language, falling back to the other one when empty.

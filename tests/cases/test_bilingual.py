@@ -166,3 +166,11 @@ def test_citizen_comments_keep_the_language_they_were_written_in(client):
     )
     korean = client.get(reverse("practices:practice_detail", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="ko")
     assert "<p>정말 좋아졌어요</p>" in korean.content.decode()
+
+
+def test_a_localized_text_survives_the_cache():
+    import pickle
+
+    text = LocalizedText("서산시", "ko", fallback=True)
+    again = pickle.loads(pickle.dumps(text))  # noqa: S301 (our own bytes)
+    assert (again, again.lang, again.fallback, type(again)) == ("서산시", "ko", True, LocalizedText)
