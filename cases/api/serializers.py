@@ -3,8 +3,6 @@ validate what a submitter writes. Writes go through ``cases.services``."""
 
 from __future__ import annotations
 
-import copy
-
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -75,27 +73,13 @@ class TypedRowSerializer(serializers.Serializer):
     description_local = serializers.CharField(help_text="In Korean (may be empty)")
 
 
-class BuiltFieldsMixin:
-    """A read serializer whose fields are built from the model once per class: ModelSerializer
-    otherwise introspects the model for every serializer instance (every request and every nested
-    list), which cost a cold page of the API more than its queries. Fields are copied, as DRF copies
-    declared fields, because binding a field ties it to one serializer."""
-
-    def get_fields(self):
-        built = type(self).__dict__.get("_built_fields")
-        if built is None:
-            built = super().get_fields()
-            type(self)._built_fields = built
-        return copy.deepcopy(built)
-
-
-class OutcomeReadSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
+class OutcomeReadSerializer(serializers.ModelSerializer):
     class Meta:
         model = Outcome
         fields = ["id", *OUTCOME_CONTENT_FIELDS, "verification"]
 
 
-class AttachmentReadSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
+class AttachmentReadSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="original_name")
     download_url = serializers.SerializerMethodField()
 
@@ -109,14 +93,13 @@ class AttachmentReadSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
-class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
+class CaseSerializer(serializers.ModelSerializer):
     cycle = serializers.SlugRelatedField(slug_field="year", read_only=True)
     government = serializers.SlugRelatedField(slug_field="code", read_only=True)
     government_name = serializers.CharField(source="government.name", read_only=True)
     government_name_local = serializers.CharField(source="government.name_local", read_only=True)
     purpose = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    # The case's related rows come as lists prefetched by the view (``listed_*``, cases.api.views).
-    participant_kinds = serializers.SerializerMethodField()
+    participant_kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     # The registry snapshot taken at submission: null for a draft (not yet taken).
     tier = serializers.ChoiceField(choices=Tier.choices, read_only=True, allow_null=True)
     # Always present; null for whoever may not see a government's staff contacts.
@@ -124,8 +107,8 @@ class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
     contact_phone = serializers.CharField(read_only=True, allow_null=True)
     obstacles = serializers.SerializerMethodField()
     remedies = serializers.SerializerMethodField()
-    outcomes = OutcomeReadSerializer(many=True, read_only=True, source="listed_outcomes")
-    attachments = AttachmentReadSerializer(many=True, read_only=True, source="listed_attachments")
+    outcomes = OutcomeReadSerializer(many=True, read_only=True)
+    attachments = AttachmentReadSerializer(many=True, read_only=True)
 
     class Meta:
         model = InnovationCase
@@ -151,9 +134,6 @@ class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_participant_kinds(self, case) -> list[str]:
-        return [kind.code for kind in case.listed_participant_kinds]
-
     def get_obstacles(self, case) -> list[dict]:
         return [
             {
@@ -162,7 +142,7 @@ class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
                 "description": row.description,
                 "description_local": row.description_local,
             }
-            for row in case.listed_obstacles
+            for row in case.obstacles.all()
         ]
 
     def get_remedies(self, case) -> list[dict]:
@@ -173,7 +153,7 @@ class CaseSerializer(BuiltFieldsMixin, serializers.ModelSerializer):
                 "description": row.description,
                 "description_local": row.description_local,
             }
-            for row in case.listed_remedies
+            for row in case.remedies.all()
         ]
 
     def to_representation(self, case):

@@ -107,20 +107,12 @@ class CaseViewSet(
         return (
             visible_cases(self.request.user)
             .select_related("cycle", "government", "purpose")
-            # Into plain lists (``to_attr``): Django otherwise builds a related queryset per case and
-            # relation to hold each prefetched set, which cost more than the SQL of a page of 50.
             .prefetch_related(
-                Prefetch("participant_kinds", to_attr="listed_participant_kinds"),
-                Prefetch(
-                    "obstacles",
-                    queryset=CaseObstacle.objects.select_related("obstacle_type"),
-                    to_attr="listed_obstacles",
-                ),
-                Prefetch(
-                    "remedies", queryset=CaseRemedy.objects.select_related("remedy_type"), to_attr="listed_remedies"
-                ),
-                Prefetch("outcomes", to_attr="listed_outcomes"),
-                Prefetch("attachments", to_attr="listed_attachments"),
+                "participant_kinds",
+                Prefetch("obstacles", queryset=CaseObstacle.objects.select_related("obstacle_type")),
+                Prefetch("remedies", queryset=CaseRemedy.objects.select_related("remedy_type")),
+                "outcomes",
+                "attachments",
             )
             .order_by("sort_key")
         )
