@@ -111,9 +111,18 @@ def postgresql_search(queryset, words: list[str], connection):
     every = prefixes[0]
     for prefix in prefixes[1:]:
         every = Joined(every, Value(" & "), prefix)
-    capped = queryset.filter(*conditions).order_by("sort_key").values("pk")[:RANK_CAP]
+    matches = queryset.filter(*conditions).order_by("sort_key")
+    capped = matches.values("pk")[:RANK_CAP]
     rank = Func(F("search_vector"), tsquery(every), function="ts_rank", output_field=FloatField())
-    return queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")
+    ranked = queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")
+    # For RankedResults: the capped matches with their rank in one pass over the rows (each search
+    # vector is read once; the query above reads it again to rank), valid while nothing filters
+    # the ranked queryset further (its WHERE is compared).
+    ranked.query.ranked_matches = (
+        matches.annotate(search_rank=rank).values_list("pk", "search_rank")[:RANK_CAP],
+        ranked.query.where.clone(),
+    )
+    return ranked
 
 
 class RankedResults(Sequence):
@@ -124,7 +133,14 @@ class RankedResults(Sequence):
     search, so that the capped search is not run again for the page or for a count)."""
 
     def __init__(self, ranked, base):
-        self.ids = list(ranked.values_list("pk", flat=True))
+        matches, where = getattr(ranked.query, "ranked_matches", (None, None))
+        if matches is not None and ranked.query.where == where:
+            # (pk, rank) in the list's order: best first, ties in the list's order, as ``ranked``.
+            rows = list(matches)
+            order = sorted(range(len(rows)), key=lambda position: (-rows[position][1], position))
+            self.ids = [rows[position][0] for position in order]
+        else:
+            self.ids = list(ranked.values_list("pk", flat=True))
         self.base = base
 
     def __len__(self) -> int:
