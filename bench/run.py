@@ -104,16 +104,13 @@ django.setup()
 import psycopg  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from cases.api.pagination import COUNT_CAP, encode  # noqa: E402
 from cases.models import InnovationCase  # noqa: E402
 from cases.search import RANK_CAP  # noqa: E402
 from innovation.generate import generate  # noqa: E402
-
-APPLICATION = get_wsgi_application()
-
+from innovation.wsgi import application as APPLICATION  # noqa: E402 (what gunicorn serves)
 
 # --- measuring --------------------------------------------------------------------------------
 
@@ -271,19 +268,21 @@ def practices_floor(where: str, offset: int = 0) -> list[tuple[str, list]]:
 
 
 def search_floor(word: str) -> list[tuple[str, list]]:
+    """The capped matches with their rank in one pass (their number is the count; the best twelve
+    are picked from them), then twelve rows by id (the same cost as the page's own twelve)."""
     match = (
         "c.is_public AND (c.search_vector @@ to_tsquery('simple', cases_unaccent(%s) || ':*') "
         "OR c.search_document LIKE '%%' || lower(cases_unaccent(%s)) || '%%')"
     )
-    capped = f"SELECT c.id FROM cases_innovationcase c WHERE {match} ORDER BY c.sort_key LIMIT {RANK_CAP}"
+    ranked = (
+        "SELECT c.id, ts_rank(c.search_vector, to_tsquery('simple', cases_unaccent(%s) || ':*')) "
+        f"FROM cases_innovationcase c WHERE {match} ORDER BY c.sort_key LIMIT {RANK_CAP}"
+    )
+    twelve = "SELECT id FROM cases_innovationcase WHERE is_public ORDER BY sort_key LIMIT 12"
     return [
         *PAGE_FORM,
-        (f"SELECT count(*) FROM ({capped}) counted", [word, word]),
-        (
-            f"{CASE_ROW} WHERE c.id IN ({capped}) ORDER BY "
-            "ts_rank(c.search_vector, to_tsquery('simple', cases_unaccent(%s) || ':*')) DESC, c.sort_key LIMIT 12",
-            [word, word, word],
-        ),
+        (ranked, [word, word, word]),
+        (f"{CASE_ROW} WHERE c.id IN ({twelve})", []),
     ]
 
 
@@ -317,6 +316,8 @@ TARGETS = {
     "stats_warm": ("≤ 20 ms, ≤ 1.25 × floor", 20),
     "stats_cold": ("≤ 6 queries", None),
     "practices_filtered": ("≤ 25 ms", 25),
+    "practices_filtered_cold": ("≤ 25 ms", 25),
+    "search_common_cold": ("≤ 50 ms", 50),
     "api_filtered": ("≤ 25 ms", 25),
     "api_filtered_warm": ("≤ 25 ms", 25),
     "practices_page50": ("≤ 50 ms", 50),
@@ -353,8 +354,22 @@ def measure(size: int, floor: Floor, repeat: int) -> list[dict]:
             practices_floor("c.is_public", offset=49 * 12),
             False,
         ),
+        (
+            "practices_filtered_cold",
+            "GET /practices/?tier=city&ict=true (cold)",
+            "/practices/?tier=city&ict=true",
+            practices_floor(filtered_where),
+            True,
+        ),
         ("search_rare", f"GET /practices/?q={RARE}", f"/practices/?q={RARE}", search_floor(RARE), False),
         ("search_common", f"GET /practices/?q={COMMON}", f"/practices/?q={COMMON}", search_floor(COMMON), False),
+        (
+            "search_common_cold",
+            f"GET /practices/?q={COMMON} (cold)",
+            f"/practices/?q={COMMON}",
+            search_floor(COMMON),
+            True,
+        ),
         (
             "api_filtered",
             "GET /api/v1/cases/?tier=city&ict=true (cold)",
@@ -467,20 +482,38 @@ def load_test(port: int, seconds: int) -> list[dict]:
 
 def first_load() -> dict:
     """Bytes a browser transfers on a first visit to the dashboard: the gzipped HTML and every
-    local script and style sheet it references, Brotli-compressed as WhiteNoise serves them."""
+    local script and style sheet it references, Brotli-compressed as WhiteNoise serves them; and,
+    apart, the static files its scripts fetch later, named in ``data-*`` attributes (the plotly
+    bundle that ``dashboard.js`` loads when the first chart comes near the screen: on a phone the
+    charts are below the fold, on a wide screen the first one may be in view)."""
+    import gzip
+
     import brotli
     from django.contrib.staticfiles import finders
     from django.test import Client
 
     html = Client().get("/dashboard/", HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="127.0.0.1")
     page = b"".join(html.streaming_content) if html.streaming else html.content
-    text = __import__("gzip").decompress(page).decode() if html.get("Content-Encoding") == "gzip" else page.decode()
-    assets = {}
-    for url in sorted(set(re.findall(r'(?:src|href)="(/static/[^"?#]+)', text))):
-        path = finders.find(url.removeprefix("/static/"))
-        if path and url.endswith((".js", ".css")):
-            assets[url] = len(brotli.compress(Path(path).read_bytes()))
-    return {"html": len(page), "assets": assets, "total": len(page) + sum(assets.values())}
+    text = gzip.decompress(page).decode() if html.get("Content-Encoding") == "gzip" else page.decode()
+
+    def compressed(urls) -> dict[str, int]:
+        sizes = {}
+        for url in sorted(set(urls)):
+            path = finders.find(url.removeprefix("/static/"))
+            if path and url.endswith((".js", ".css")):
+                sizes[url] = len(brotli.compress(Path(path).read_bytes()))
+        return sizes
+
+    assets = compressed(re.findall(r'\s(?:src|href)="(/static/[^"?#]+)', text))
+    deferred = compressed(re.findall(r'\sdata-[\w-]+="(/static/[^"?#]+)', text))
+    total = len(page) + sum(assets.values())
+    return {
+        "html": len(page),
+        "assets": assets,
+        "deferred": deferred,
+        "total": total,
+        "with_deferred": total + sum(deferred.values()),
+    }
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -549,11 +582,14 @@ def report(runs: list[dict], load_demo_s: float, started: dt.datetime) -> str:
     if runs and runs[-1].get("first_load"):
         loaded = runs[-1]["first_load"]
         biggest = sorted(loaded["assets"].items(), key=lambda item: -item[1])[:3]
+        later = ", ".join(f"`{url}` {size / 1024:,.0f} KB" for url, size in loaded.get("deferred", {}).items())
         lines += [
             f"Dashboard first load: {loaded['total'] / 1024:,.0f} KB transferred (HTML {loaded['html'] / 1024:,.1f} KB "
             "gzipped; scripts and styles Brotli-compressed; largest: "
             + ", ".join(f"`{url}` {size / 1024:,.0f} KB" for url, size in biggest)
-            + "). Fonts and images come on top as the page uses them.",
+            + f"); {loaded.get('with_deferred', loaded['total']) / 1024:,.0f} KB with what its scripts fetch when a "
+            f"chart comes into view ({later or 'nothing'}). Fonts and images come on top as the page uses them "
+            "(the browser-measured first load on a phone is in the Lighthouse section below).",
             "",
         ]
     lines += verdicts(runs[-1])
@@ -571,6 +607,7 @@ def verdicts(run: dict) -> list[str]:
     checks.append(("stats (warm) ≤ 1.25 × summary floor", warm["request_ms"] / warm["floor_ms"], 1.25, " ×"))
     for key, limit in (
         ("practices_filtered", 25),
+        ("practices_filtered_cold", 25),
         ("api_filtered", 25),
         ("api_filtered_warm", 25),
         ("practices_page50", 50),
@@ -578,13 +615,17 @@ def verdicts(run: dict) -> list[str]:
         ("api_deep_warm", 50),
         ("search_rare", 50),
         ("search_common", 50),
+        ("search_common_cold", 50),
     ):
         checks.append((f"{rows[key]['label']} ≤ {limit} ms", rows[key]["request_ms"], limit, " ms"))
     if load:
         checks.append(("stats API ≥ 50 % of the minimal view's req/s", load["stats"] / load["ceiling"], -0.5, ""))
         checks.append(("list API ≥ 35 % of the minimal view's req/s", load["list"] / load["ceiling"], -0.35, ""))
     if run.get("first_load"):
-        checks.append(("dashboard first load ≤ 500 KB", run["first_load"]["total"] / 1024, 500, " KB"))
+        # Counted with the plotly bundle, as on a screen where the first chart is in view.
+        loaded = run["first_load"]
+        weight = loaded.get("with_deferred", loaded["total"]) / 1024
+        checks.append(("dashboard first load ≤ 500 KB (with plotly)", weight, 500, " KB"))
     lines = [f"#### Targets at {run['size']:,} cases", "", "| target | measured | met |", "|---|---:|---|"]
     for label, value, limit, unit in checks:
         met = value >= -limit if limit < 0 else value <= limit

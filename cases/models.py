@@ -311,6 +311,8 @@ PUBLIC_LIST_INDEXES = {
     "sort": [],
     "tier": ["tier"],
     "ict": ["uses_ict"],
+    # Tier and ICT together: the statistics' main pair and the bench's filtered page.
+    "tier_ict": ["tier", "uses_ict"],
     "purpose": ["purpose"],
     "participation": ["participation_level"],
     "government": ["government"],

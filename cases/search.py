@@ -11,6 +11,8 @@ field, add it here and run ``migrate``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 CASE_TEXT_FIELDS: list[tuple[str, str]] = [
     ("title", "A"),
     ("title_local", "A"),
@@ -109,6 +111,48 @@ def postgresql_search(queryset, words: list[str], connection):
     every = prefixes[0]
     for prefix in prefixes[1:]:
         every = Joined(every, Value(" & "), prefix)
-    capped = queryset.filter(*conditions).order_by("sort_key").values("pk")[:RANK_CAP]
+    matches = queryset.filter(*conditions).order_by("sort_key")
+    capped = matches.values("pk")[:RANK_CAP]
     rank = Func(F("search_vector"), tsquery(every), function="ts_rank", output_field=FloatField())
-    return queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")
+    ranked = queryset.filter(pk__in=capped).annotate(search_rank=rank).order_by("-search_rank", "sort_key")
+    # For RankedResults: the capped matches with their rank in one pass over the rows (each search
+    # vector is read once; the query above reads it again to rank), valid while nothing filters
+    # the ranked queryset further (its WHERE is compared).
+    ranked.query.ranked_matches = (
+        matches.annotate(search_rank=rank).values_list("pk", "search_rank")[:RANK_CAP],
+        ranked.query.where.clone(),
+    )
+    return ranked
+
+
+class RankedResults(Sequence):
+    """The matches of a ranked search (``postgresql_search``), best first, for a paginator.
+
+    Their ids come from one query — the ranked set is at most ``RANK_CAP`` rows, so its length is
+    the count — and a page then reads only its own rows from ``base`` (the same cases without the
+    search, so that the capped search is not run again for the page or for a count)."""
+
+    def __init__(self, ranked, base):
+        matches, where = getattr(ranked.query, "ranked_matches", (None, None))
+        if matches is not None and ranked.query.where == where:
+            # (pk, rank) in the list's order: best first, ties in the list's order, as ``ranked``.
+            rows = list(matches)
+            order = sorted(range(len(rows)), key=lambda position: (-rows[position][1], position))
+            self.ids = [rows[position][0] for position in order]
+        else:
+            self.ids = list(ranked.values_list("pk", flat=True))
+        self.base = base
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        rows = self.base.in_bulk(ids) if ids else {}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def is_ranked(queryset) -> bool:
+    return "search_rank" in getattr(getattr(queryset, "query", None), "annotations", {})

@@ -5,17 +5,31 @@ the page says there are more and suggests narrowing the search)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int, **kwargs):
+    """``count_by``: the column the bounded count selects (one that the filters' indexes hold lets
+    PostgreSQL count from the index alone). ``remember`` (optional) is given the counting function
+    and returns the count: a cache of counts under the data's revision (``core.revisions``)."""
+
+    def __init__(self, object_list, per_page, *, cap: int, count_by: str = "pk", remember=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.count_by = count_by
+        self.remember = remember
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list.order_by()[: self.cap + 1].count(), self.cap + 1)
+        if not isinstance(self.object_list, QuerySet):  # a list already in memory
+            return min(len(self.object_list), self.cap + 1)
+
+        def counted() -> int:
+            bounded = self.object_list.order_by().values(self.count_by)[: self.cap + 1]
+            return min(bounded.count(), self.cap + 1)
+
+        return self.remember(counted) if self.remember else counted()
 
     @property
     def capped(self) -> bool:

@@ -71,13 +71,19 @@ def cached_json(request, revision: str | None, name: str, parts, render: Callabl
     from django.http import HttpResponse
     from django.utils.cache import patch_vary_headers
 
-    body = remember(revision, name, parts, render)
-    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") and len(body) > 200:
-        packed = remember(revision, name + ":gzip", parts, lambda: gzip.compress(body, mtime=0))
-        response = HttpResponse(packed, content_type="application/json")
-        response["Content-Encoding"] = "gzip"
+    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+        # The gzipped bytes are looked up first: a repeated request is one cache read, not two.
+        # Short bodies are not worth compressing and are cached as they are.
+        def packed() -> tuple[bool, bytes]:
+            body = remember(revision, name, parts, render)
+            return (True, gzip.compress(body, compresslevel=6, mtime=0)) if len(body) > 200 else (False, body)
+
+        compressed, content = remember(revision, name + ":gz", parts, packed)
+        response = HttpResponse(content, content_type="application/json")
+        if compressed:
+            response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(body, content_type="application/json")
+        response = HttpResponse(remember(revision, name, parts, render), content_type="application/json")
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 

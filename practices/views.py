@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cases.filters import CaseFilter
 from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
-from cases.search import RANK_CAP
+from cases.search import RANK_CAP, RankedResults, is_ranked
+from core import revisions
 from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.pages import set_language_return_url
@@ -53,6 +54,17 @@ def _page_numbers(page) -> list[int | None]:
     return numbers
 
 
+def _filter_choices() -> dict[str, list]:
+    """The rows the filter form offers (small tables, cached under the revision)."""
+    return {
+        "cycles": list(public.published_cycles()),
+        "regions": list(public.regions()),
+        "purposes": list(Purpose.objects.filter(is_active=True)),
+        "obstacles": list(ObstacleType.objects.filter(is_active=True)),
+        "remedies": list(RemedyType.objects.filter(is_active=True)),
+    }
+
+
 @require_GET
 def practice_list(request):
     data = request.GET.copy()
@@ -62,11 +74,23 @@ def practice_list(request):
             data.setlist(name, values)
         else:
             data.pop(name)  # empty fields of the form and unknown parameters do not filter
-    filterset = CaseFilter(data or None, queryset=public.practice_list(), request=request)
-    paginator = CappedPaginator(filterset.qs, PAGE_SIZE, cap=COUNT_CAP)
-    page = paginator.get_page(request.GET.get("page"))
-    ranked = "search_rank" in getattr(filterset.qs.query, "annotations", {})
+    # The revision first (core.revisions): the filter choices and the count of each filter are
+    # cached under it, so a page costs its own rows and, after any write, shows that write.
+    revision = revisions.current()
     query = data.urlencode()
+    filterset = CaseFilter(data or None, queryset=public.practice_list(), request=request)
+    results = filterset.qs
+    ranked = is_ranked(results)
+    if ranked:  # one query for the ranked set; a page then reads its twelve rows by id
+        results = RankedResults(results, public.practice_list())
+    paginator = CappedPaginator(
+        results,
+        PAGE_SIZE,
+        cap=COUNT_CAP,
+        count_by="sort_key",  # in every list index: the count reads the index alone
+        remember=lambda count: revisions.remember(revision, "practices-count", query, count),
+    )
+    page = paginator.get_page(request.GET.get("page"))
     form = filterset.form
     return render(
         request,
@@ -82,12 +106,8 @@ def practice_list(request):
             "rank_cap": RANK_CAP,
             "filter_count": len(data),
             "choices": {
-                "cycles": public.published_cycles(),
+                **revisions.remember(revision, "practices-choices", (), _filter_choices),
                 "tiers": form.fields["tier"].choices,
-                "regions": public.regions(),
-                "purposes": Purpose.objects.filter(is_active=True),
-                "obstacles": ObstacleType.objects.filter(is_active=True),
-                "remedies": RemedyType.objects.filter(is_active=True),
                 "participation": ParticipationLevel.choices,
             },
             "selected": {

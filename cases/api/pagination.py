@@ -20,6 +20,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from cases.search import RankedResults, is_ranked
+
 COUNT_CAP = 1_000
 CURSOR = "cursor"
 
@@ -52,21 +54,28 @@ class CaseCursorPagination(BasePagination):
         self.request = request
         raw = request.query_params.get(CURSOR)
         position = decode(raw) if raw else None
-        ranked = "search_rank" in queryset.query.annotations
+        ranked = is_ranked(queryset)
         if position is not None and ("offset" in position) != ranked:
             raise ValidationError({CURSOR: [_("This page link is not valid; start again from the first page.")]})
-        self.count = min(queryset.order_by().values("pk")[: COUNT_CAP + 1].count(), COUNT_CAP)
-        self.capped = self.count == COUNT_CAP
         self.next_position = self.previous_position = None
         size = self.page_size
         if ranked:
+            # One query for the ranked set (at most RANK_CAP ids: its length is the count), then
+            # the page's rows by id from the view's queryset without the search.
+            base = view.get_queryset() if view is not None else queryset.model._default_manager.all()
+            results = RankedResults(queryset, base)
+            self.count = min(len(results), COUNT_CAP)
+            self.capped = self.count == COUNT_CAP
             offset = position["offset"] if position else 0
-            rows = list(queryset[offset : offset + size + 1])
+            rows = results[offset : offset + size + 1]
             if len(rows) > size:
                 self.next_position = {"offset": offset + size}
             if offset:
                 self.previous_position = {"offset": max(0, offset - size)}
             return rows[:size]
+        # sort_key, which every list index holds: the bounded count reads the index alone.
+        self.count = min(queryset.order_by().values("sort_key")[: COUNT_CAP + 1].count(), COUNT_CAP)
+        self.capped = self.count == COUNT_CAP
         if position is None or "after" in position:
             after = queryset.filter(sort_key__gt=position["after"]) if position else queryset
             rows = list(after.order_by("sort_key")[: size + 1])

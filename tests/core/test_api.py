@@ -87,3 +87,15 @@ def test_throttled_is_json_429_with_retry_after(monkeypatch):
     assert response.json()["code"] == "throttled"
     assert set(response.json()) == SHAPE
     assert int(response["Retry-After"]) >= 1
+
+
+def test_anonymous_clients_count_against_the_anonymous_rate_only(monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    # The user throttle leaves anonymous clients to the anonymous one (two cache round trips less).
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "1/minute"})
+    cache.clear()
+    api = APIClient()
+    statuses = [api.get("/api/v1/governments/").status_code for _ in range(4)]
+    cache.clear()
+    assert statuses == [200, 200, 200, 429]
