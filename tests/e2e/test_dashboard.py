@@ -34,8 +34,9 @@ def test_dashboard_draws_every_chart_locally_without_csp_violations(page, live_s
     charts = page.locator("[data-figure]")
     count = charts.count()
     # Every table but the per-case feedback list and the feedback answers (nobody answered in the demo);
-    # anonymous visitors have no award rate. The follow-ups and adoptions of the demo have theirs.
-    assert count == 10
+    # anonymous visitors have no award rate. The follow-ups and adoptions of the demo have theirs, and
+    # so do the service areas, kinds of outcome and jargon by cycle.
+    assert count == 13
     # On a phone the tables come first and plotly.js only when a chart comes near the screen.
     assert plotly_requests == []
     assert page.locator("[data-rendered=true]").count() == 0
