@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from accounts.models import User
+from accounts.models import Role, User
 from cases.models import CaseState, InnovationCase
+from tests.accounts.factories import SubmitterFactory
 from tests.accounts.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,19 @@ def test_gumi_gets_404_for_other_governments_drafts_and_submissions(client, gumi
         assert api.post(f"/api/v1/cases/{case.pk}/submit/").status_code == 404
     listed = {row["id"] for row in api.get("/api/v1/cases/", {"state": state, "cycle": 2007}).json()["results"]}
     assert listed.isdisjoint(set(others.values_list("pk", flat=True)))
+
+
+def test_every_demo_case_page_answers_its_own_governments_submitter(client, demo_data):
+    """Issue 10: most demo cases' pages once answered 500 to their submitter (history events
+    without an actor). Every government with a demo case gets a submitter, who opens each page."""
+    submitters = {}
+    for case in InnovationCase.objects.select_related("government").order_by("pk"):
+        user = submitters.get(case.government_id)
+        if user is None:
+            user = User.objects.filter(government=case.government, role=Role.SUBMITTER).first()
+            user = user or SubmitterFactory(government=case.government)
+            submitters[case.government_id] = user
+        client.force_login(user)
+        for url in (reverse("cases:case_detail", args=[case.pk]), reverse("cases:my_cases")):
+            assert client.get(url).status_code == 200, (case.pk, case.state, url)
+    assert InnovationCase.objects.count() == 64
