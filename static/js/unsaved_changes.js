@@ -35,7 +35,46 @@
     return parts.sort().join("&");
   }
 
-  var initial = snapshot();
+  // The values the page was drawn with (the HTML's defaults), not those in the fields when this
+  // script runs: on a slow phone a person may type before it has loaded, and that is not saved.
+  function drawnSnapshot() {
+    var parts = [];
+    function add(name, value) {
+      if (value !== "") {
+        parts.push(name + "=" + value);
+      }
+    }
+    Array.prototype.forEach.call(form.elements, function (field) {
+      var name = field.name;
+      var type = (field.type || "").toLowerCase();
+      if (!name || field.disabled || IGNORED[name] || MANAGEMENT.test(name)) {
+        return;
+      }
+      if (/^(file|submit|button|reset|image)$/.test(type) || field.tagName === "BUTTON" || field.tagName === "FIELDSET") {
+        return;
+      }
+      if (type === "checkbox" || type === "radio") {
+        if (field.defaultChecked) {
+          add(name, field.value);
+        }
+      } else if (field.tagName === "SELECT") {
+        var chosen = Array.prototype.filter.call(field.options, function (option) {
+          return option.defaultSelected;
+        });
+        if (!chosen.length && !field.multiple && field.options.length) {
+          chosen = [field.options[0]]; // what a single select sends when the HTML selects nothing
+        }
+        chosen.forEach(function (option) {
+          add(name, option.value);
+        });
+      } else {
+        add(name, field.defaultValue);
+      }
+    });
+    return parts.sort().join("&");
+  }
+
+  var initial = drawnSnapshot();
   var preset = form.getAttribute("data-unsaved") === "true";
   var sending = false; // the guarded form itself is being sent
   var leaving = false; // the person chose to leave

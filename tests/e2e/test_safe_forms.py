@@ -84,6 +84,22 @@ def test_a_step_link_asks_before_unsaved_input_is_lost(page, live_server, draft)
     assert not draft.outcomes.exists()
 
 
+def test_input_typed_before_the_guard_has_loaded_still_counts(page, live_server, draft):
+    """On a slow phone a person types before the page's scripts have run: what they typed is not
+    what the page was drawn with, so leaving still asks."""
+    log_in(page, live_server, "gumi-staff")
+    held = []
+    page.route("**/unsaved_changes*.js", lambda route: held.append(route))
+    # A deferred script holds DOMContentLoaded back: the page is drawn, its script still on the way.
+    page.goto(edit(live_server, draft, "basics"), wait_until="commit")
+    page.locator("#id_title").fill("Web GIS for investors")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name=re.compile("Outcomes and evidence")).click()
+    expect(page.locator("#unsaved-changes-dialog")).to_be_visible()
+
+
 def test_the_language_switch_asks_and_can_save_first_in_korean(page, live_server, draft):
     log_in(page, live_server, "gumi-staff")
     page.goto(edit(live_server, draft, "basics"))
