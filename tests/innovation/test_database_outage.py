@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.cases.factories import CaseFactory
+from tests.practices.helpers import page_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -111,14 +112,15 @@ def test_api_clients_get_the_json_error_shape(admin, web):
 
 
 def test_a_post_is_not_retried(admin, web, practice, caplog):
+    answer = {"felt": "yes", "visitor_token": page_token(web, practice)}  # the visitor read the page first
     _terminate_djangos_connection(admin)
 
-    response = web.post(f"/practices/{practice.pk}/feedback/", {"felt": "yes"})
+    response = web.post(f"/practices/{practice.pk}/feedback/", answer)
 
     assert response.status_code == 503
     assert "Database connection lost" not in caplog.text
     # the next request reconnects and the answer can be sent again
-    response = web.post(f"/practices/{practice.pk}/feedback/", {"felt": "yes"})
+    response = web.post(f"/practices/{practice.pk}/feedback/", answer)
     assert response.status_code == 302
 
 

@@ -243,6 +243,7 @@ def test_the_feedback_rate_limit_counts_across_both_app_servers(app_servers, pra
     def answer(port: int) -> int:
         page = fetch(port, path, headers=client)  # a new visitor each time: a fresh session
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        visitor = re.search(r'name="visitor_token" value="([^"]*)"', page.text).group(1)
         origin = f"https://127.0.0.1:{port}"
         posted = fetch(
             port,
@@ -254,7 +255,9 @@ def test_the_feedback_rate_limit_counts_across_both_app_servers(app_servers, pra
                 "Origin": origin,
                 "Referer": origin + path,
             },
-            body=urllib.parse.urlencode({"felt": "yes", "csrfmiddlewaretoken": token}).encode(),
+            body=urllib.parse.urlencode(
+                {"felt": "yes", "csrfmiddlewaretoken": token, "visitor_token": visitor}
+            ).encode(),
             cookies=page.cookies,
         )
         return posted.status
