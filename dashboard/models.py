@@ -23,7 +23,7 @@ class SummaryKind(models.TextChoices):
 class Summary(models.Model):
     """Counts of submitted cases (``kind`` case: with their population), and of their obstacles,
     remedies, outcomes and counted citizen answers, by cycle, case state and ICT; cases also by tier,
-    purpose and participation level; the others by ``item`` (obstacle or remedy type id, verification,
+    purpose, service area and participation level; the others by ``item`` (obstacle or remedy type id, verification,
     answer).
 
     Writers only append rows (so concurrent writers never wait for each other); rows of the same key
@@ -35,6 +35,8 @@ class Summary(models.Model):
     uses_ict = models.BooleanField()
     tier = models.CharField(max_length=12, default="")
     purpose_id = models.BigIntegerField(default=0)
+    # 0: no service area (cases submitted before areas existed), as purpose_id 0 is no purpose.
+    service_area_id = models.BigIntegerField(default=0)
     participation = models.CharField(max_length=12, default="")
     item = models.CharField(max_length=20, default="")
     n = models.BigIntegerField()
@@ -44,8 +46,18 @@ class Summary(models.Model):
         verbose_name = "statistics summary"
         indexes = [
             models.Index(
-                fields=["kind", "cycle", "state", "uses_ict", "tier", "purpose_id", "participation", "item"],
-                name="summary_key_idx",
+                fields=[
+                    "kind",
+                    "cycle",
+                    "state",
+                    "uses_ict",
+                    "tier",
+                    "purpose_id",
+                    "service_area_id",
+                    "participation",
+                    "item",
+                ],
+                name="summary_key_area_idx",
             )
         ]
 

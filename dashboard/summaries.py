@@ -29,7 +29,7 @@ REMEDIES = "cases_caseremedy"
 OUTCOMES = "cases_outcome"
 FEEDBACK = "cases_citizenfeedback"
 MERGE_LOCK = 7_301_002
-KEY = ("kind", "cycle_id", "state", "uses_ict", "tier", "purpose_id", "participation", "item")
+KEY = ("kind", "cycle_id", "state", "uses_ict", "tier", "purpose_id", "service_area_id", "participation", "item")
 KEY_COLUMNS = ", ".join(KEY)
 SUBMITTED = "(" + ", ".join(f"'{state}'" for state in SUBMITTED_STATES) + ")"
 # Tables whose writes change what a cached statistics or list response shows.
@@ -99,7 +99,8 @@ def _apply(delta: str) -> str:
 def _case_rows(alias: str, sign: str) -> str:
     return (
         f"SELECT 'case'::varchar AS kind, {alias}.cycle_id, {alias}.state, {alias}.uses_ict, {alias}.tier, "
-        f"COALESCE({alias}.purpose_id, 0) AS purpose_id, {alias}.participation_level AS participation, "
+        f"COALESCE({alias}.purpose_id, 0) AS purpose_id, COALESCE({alias}.service_area_id, 0) AS service_area_id, "
+        f"{alias}.participation_level AS participation, "
         f"''::varchar AS item, {sign}1::bigint AS n, {sign}COALESCE({alias}.population, 0)::bigint AS population"
     )
 
@@ -107,7 +108,8 @@ def _case_rows(alias: str, sign: str) -> str:
 def _child_rows(kind: str, item: str, case_alias: str, sign: str) -> str:
     return (
         f"SELECT '{kind}'::varchar AS kind, {case_alias}.cycle_id, {case_alias}.state, {case_alias}.uses_ict, "
-        f"''::varchar AS tier, 0::bigint AS purpose_id, ''::varchar AS participation, ({item})::varchar AS item, "
+        f"''::varchar AS tier, 0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
+        f"({item})::varchar AS item, "
         f"{sign}1::bigint AS n, 0::bigint AS population"
     )
 
@@ -155,7 +157,7 @@ def _case_functions() -> list[tuple[str, str, str]]:
     delete = _apply(f"{_case_rows('o', '-')} FROM old_rows o WHERE o.state IN {SUBMITTED}") + (
         f"    DELETE FROM {CASE_FEEDBACK} WHERE case_id IN (SELECT id FROM old_rows);\n"
     )
-    case_key = "cycle_id, state, uses_ict, tier, purpose_id, participation_level, population"
+    case_key = "cycle_id, state, uses_ict, tier, purpose_id, service_area_id, participation_level, population"
     moved_key = "cycle_id, state, uses_ict"
 
     def distinct(key: str) -> str:
@@ -240,13 +242,14 @@ def statements() -> tuple[list[str], list[str]]:
 def _scratch_queries() -> list[str]:
     """SELECTs giving the summary rows (KEY columns, n, population) of the data as it is now."""
     queries = [
-        f"SELECT 'case', cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), participation_level, '', "
-        f"count(*), COALESCE(sum(population), 0) FROM {CASES} WHERE state IN {SUBMITTED} "
-        "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), participation_level"
+        f"SELECT 'case', cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
+        f"participation_level, '', count(*), COALESCE(sum(population), 0) FROM {CASES} WHERE state IN {SUBMITTED} "
+        "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
+        "participation_level"
     ]
     for kind, table, item, condition in CHILDREN:
         queries.append(
-            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, '', ({item})::varchar, count(*), 0 "
+            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', ({item})::varchar, count(*), 0 "
             f"FROM {table} x JOIN {CASES} c ON c.id = x.case_id WHERE c.state IN {SUBMITTED} AND {condition} "
             f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({item})::varchar"
         )

@@ -57,8 +57,8 @@ KINDS = {
     TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
-    # Counted live from the cases (one aggregate query each), their entries with the others.
     TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
+    # Counted live from the cases (one aggregate query each), their entries with the others.
     TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE},
     TableId.JARGON_BY_CYCLE: set(),
     # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
@@ -95,12 +95,13 @@ class Entry:
 GROUPINGS = (
     ("tier", ("tier",)),
     ("purpose", ("purpose_id", "uses_ict")),
+    ("service_area", ("service_area_id", "uses_ict")),
     ("trend", ("year", "tier", "uses_ict")),
     ("participation", ("participation", "uses_ict")),
     ("item", ("item", "uses_ict")),
     ("award", ("tier", "state")),
 )
-GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "state")
+GROUPED = ("year", "tier", "purpose_id", "service_area_id", "participation", "item", "uses_ict", "state")
 COLUMN = {"year": "y.year", "state": "s.state"}
 
 
@@ -262,7 +263,10 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
     if TableId.JARGON_BY_CYCLE in wanted:
         tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(live.jargon_counts(cases), cycles)
     if TableId.SERVICE_AREA_BY_ICT in wanted:
-        by_area = live.service_area_counts(cases)
+        # Area 0 in the summary: cases without one (the live counts' None).
+        by_area = {
+            (area or None, ict): n for (area, ict), n in counts(of("service_area"), "service_area_id", "ict").items()
+        }
         used = {area for area, _ict in by_area if area is not None}
         tables[TableId.SERVICE_AREA_BY_ICT] = live.service_area_table(
             by_area, case_count, _shown(entries["service_area"], used)

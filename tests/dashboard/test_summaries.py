@@ -1,6 +1,6 @@
 """The maintained summaries (database triggers) against a from-scratch rebuild and against the live
 statistics, after random sequences of writes: single rows through the ORM, bulk inserts, bulk
-updates and deletes, cycle and registry changes (PostgreSQL, where the summaries are kept)."""
+updates and deletes, cycle, service area and registry changes (PostgreSQL, where the summaries are kept)."""
 
 import pytest
 from django.core.management import call_command
@@ -21,6 +21,7 @@ from cases.models import (
     ParticipationLevel,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
 )
 from dashboard.models import Summary
@@ -63,6 +64,8 @@ def world(db):
         "purposes": list(Purpose.objects.all()),
         "obstacles": list(ObstacleType.objects.all()),
         "remedies": list(RemedyType.objects.all()),
+        # None too: cases submitted before service areas existed have none.
+        "areas": [*ServiceArea.objects.all(), None],
     }
 
 
@@ -76,6 +79,8 @@ operations = st.one_of(
     st.tuples(st.just("snapshot"), index, st.integers(min_value=0, max_value=9_000_000)),
     st.tuples(st.just("move"), index, index),
     st.tuples(st.just("participation"), index, st.sampled_from(ParticipationLevel.values)),
+    st.tuples(st.just("area"), index, index),
+    st.tuples(st.just("areas_bulk"), index, index),
     st.tuples(st.just("delete"), index),
     st.tuples(st.just("obstacle"), index, index),
     st.tuples(st.just("obstacle_change"), index, index),
@@ -115,6 +120,7 @@ def _apply(world, operation) -> None:
             uses_ict=uses_ict,
             purpose=world["purposes"][purpose_index % 2],
             participation_level=ParticipationLevel.values[number % 6],
+            service_area=world["areas"][number % len(world["areas"])],
             # Something of every kind hangs off it, so that later changes of the case move counts.
             obstacles=[world["obstacles"][number % 5].code],
             remedies=[world["remedies"][number % 4].code],
@@ -155,6 +161,12 @@ def _apply(world, operation) -> None:
     elif kind == "participation":
         case.participation_level = args[1]
         case.save()
+    elif kind == "area":
+        case.service_area = world["areas"][args[1] % len(world["areas"])]
+        case.save(update_fields=["service_area"])
+    elif kind == "areas_bulk":
+        area = world["areas"][args[1] % len(world["areas"])]
+        InnovationCase.objects.filter(cycle=case.cycle).update(service_area=area)
     elif kind == "delete":
         case.delete()
     elif kind == "obstacle":
