@@ -17,14 +17,17 @@ class SummaryKind(models.TextChoices):
     OBSTACLE = "obstacle"
     REMEDY = "remedy"
     OUTCOME = "outcome"
+    # Cases claiming at least one outcome of a kind (item: the outcome kind id).
+    CLAIMED = "claimed"
     FEEDBACK = "feedback"
 
 
 class Summary(models.Model):
     """Counts of submitted cases (``kind`` case: with their population), and of their obstacles,
-    remedies, outcomes and counted citizen answers, by cycle, case state and ICT; cases also by tier,
-    purpose, service area and participation level; the others by ``item`` (obstacle or remedy type id, verification,
-    answer).
+    remedies, outcomes, claimed outcome kinds (cases claiming one at least) and counted citizen
+    answers, by cycle, case state and ICT; cases also by tier, purpose, service area and
+    participation level; the others by ``item`` (obstacle or remedy type id, verification, outcome
+    kind id, answer).
 
     Writers only append rows (so concurrent writers never wait for each other); rows of the same key
     are merged when no one else is merging. A count is the ``SUM`` over its key's rows."""

@@ -61,6 +61,10 @@ CHILDREN = (
     ("outcome", OUTCOMES, "x.verification", "true"),
     ("feedback", FEEDBACK, "x.felt", "x.moderation <> 'rejected'"),
 )
+# Cases claiming at least one outcome of a kind (a case counts once per kind, however many outcomes
+# of the kind it has): kind, item expression.
+CLAIMED = "claimed"
+CLAIMED_ITEM = "x.kind_id::text"
 CHILD_KEYS = {
     "obstacle": ("case_id", "obstacle_type_id"),
     "remedy": ("case_id", "remedy_type_id"),
@@ -175,6 +179,15 @@ def _case_functions() -> list[tuple[str, str, str]]:
                 f"{_child_rows(kind, item, alias, sign)} FROM {pairs} JOIN {table} x ON x.case_id = o.id "
                 f"WHERE {alias}.state IN {SUBMITTED} AND {condition} AND {distinct(moved_key)}"
             )
+    # The kinds a moved case claims, once each (not once per outcome).
+    claimed = (
+        f"LATERAL (SELECT DISTINCT kind_id FROM {OUTCOMES} WHERE case_id = o.id AND kind_id IS NOT NULL) x ON true"
+    )
+    for alias, sign in (("o", "-"), ("n", "+")):
+        parts.append(
+            f"{_child_rows(CLAIMED, CLAIMED_ITEM, alias, sign)} FROM {pairs} JOIN {claimed} "
+            f"WHERE {alias}.state IN {SUBMITTED} AND {distinct(moved_key)}"
+        )
     update = f"""
     IF EXISTS (SELECT 1 FROM {pairs} WHERE {distinct(case_key)}) THEN
 {_apply(" UNION ALL ".join(parts))}
@@ -213,12 +226,46 @@ def _child_functions(kind: str, table: str, item: str, condition: str) -> list[t
     ]
 
 
+def _claim_functions() -> list[tuple[str, str, str]]:
+    """The outcome triggers for the claimed kinds. For each (case, kind) the statement touched: the
+    case claims it after the statement when an outcome of the kind is there now, and claimed it before
+    when one was there without the statement's new rows and with its old ones; the count moves by the
+    difference."""
+
+    def body(old: bool, new: bool) -> str:
+        rows = []
+        if old:
+            rows.append("SELECT case_id, kind_id, -1 AS added FROM old_rows WHERE kind_id IS NOT NULL")
+        if new:
+            rows.append("SELECT case_id, kind_id, 1 AS added FROM new_rows WHERE kind_id IS NOT NULL")
+        touched = f"SELECT case_id, kind_id, sum(added) AS added FROM ({' UNION ALL '.join(rows)}) r GROUP BY 1, 2"
+        now = (
+            f"LATERAL (SELECT count(*) AS now FROM {OUTCOMES} y WHERE y.case_id = x.case_id "
+            "AND y.kind_id = x.kind_id) k ON true"
+        )
+        claims = (
+            f"SELECT '{CLAIMED}'::varchar AS kind, c.cycle_id, c.state, c.uses_ict, ''::varchar AS tier, "
+            "0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
+            f"({CLAIMED_ITEM})::varchar AS item, (CASE WHEN k.now > 0 THEN 1 ELSE -1 END)::bigint AS n, "
+            f"0::bigint AS population FROM ({touched}) x JOIN {CASES} c ON c.id = x.case_id JOIN {now} "
+            f"WHERE c.state IN {SUBMITTED} AND (k.now > 0) <> (k.now - x.added > 0)"
+        )
+        return _apply(claims)
+
+    return [
+        ("dashboard_claimed_insert", "INSERT", body(old=False, new=True)),
+        ("dashboard_claimed_update", "UPDATE", body(old=True, new=True)),
+        ("dashboard_claimed_delete", "DELETE", body(old=True, new=False)),
+    ]
+
+
 def statements() -> tuple[list[str], list[str]]:
     sql: list[str] = []
     triggers: list[str] = []
     tables = {CASES: _case_functions()}
     for kind, table, item, condition in CHILDREN:
         tables[table] = _child_functions(kind, table, item, condition)
+    tables[OUTCOMES] = [*tables[OUTCOMES], *_claim_functions()]
     for table, functions in tables.items():
         for name, event, body in functions:
             sql.append(_function(name, body))
@@ -253,6 +300,12 @@ def _scratch_queries() -> list[str]:
             f"FROM {table} x JOIN {CASES} c ON c.id = x.case_id WHERE c.state IN {SUBMITTED} AND {condition} "
             f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({item})::varchar"
         )
+    queries.append(
+        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', ({CLAIMED_ITEM})::varchar, "
+        f"count(DISTINCT x.case_id), 0 FROM {OUTCOMES} x JOIN {CASES} c ON c.id = x.case_id "
+        f"WHERE c.state IN {SUBMITTED} AND x.kind_id IS NOT NULL "
+        f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({CLAIMED_ITEM})::varchar"
+    )
     return queries
 
 

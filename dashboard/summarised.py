@@ -58,8 +58,8 @@ KINDS = {
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
     TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
-    # Counted live from the cases (one aggregate query each), their entries with the others.
-    TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE},
+    TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE, SummaryKind.CLAIMED},
+    # Counted live from the cases (the glossary and one aggregate query).
     TableId.JARGON_BY_CYCLE: set(),
     # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
     TableId.SUSTAINABILITY: set(),
@@ -272,7 +272,9 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
             by_area, case_count, _shown(entries["service_area"], used)
         )
     if TableId.OUTCOME_KIND_BY_ICT in wanted:
-        by_kind = live.outcome_kind_counts(cases)
+        by_kind = {
+            (int(item), ict): n for (item, ict), n in counts(of("item", SummaryKind.CLAIMED), "item", "ict").items()
+        }
         kinds = _shown(entries["outcome_kind"], {kind for kind, _ict in by_kind})
         tables[TableId.OUTCOME_KIND_BY_ICT] = live.outcome_kind_table(by_kind, case_count, kinds)
     if TableId.SUSTAINABILITY in wanted:

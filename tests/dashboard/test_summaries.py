@@ -1,6 +1,7 @@
 """The maintained summaries (database triggers) against a from-scratch rebuild and against the live
 statistics, after random sequences of writes: single rows through the ORM, bulk inserts, bulk
-updates and deletes, cycle, service area and registry changes (PostgreSQL, where the summaries are kept)."""
+updates and deletes, cycle, service area, outcome kind and registry changes (PostgreSQL, where the
+summaries are kept)."""
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +19,7 @@ from cases.models import (
     InnovationCase,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipationLevel,
     Purpose,
     RemedyType,
@@ -66,6 +68,8 @@ def world(db):
         "remedies": list(RemedyType.objects.all()),
         # None too: cases submitted before service areas existed have none.
         "areas": [*ServiceArea.objects.all(), None],
+        # None too: outcomes recorded before kinds existed have none.
+        "outcome_kinds": [*OutcomeKind.objects.all(), None],
     }
 
 
@@ -87,7 +91,10 @@ operations = st.one_of(
     st.tuples(st.just("obstacle_delete"), index),
     st.tuples(st.just("remedy"), index, index),
     st.tuples(st.just("remedies_bulk"), index),
-    st.tuples(st.just("outcome"), index, st.sampled_from(Verification.values)),
+    st.tuples(st.just("outcome"), index, st.sampled_from(Verification.values), index),
+    st.tuples(st.just("outcome_kind"), index, index),
+    st.tuples(st.just("outcome_kinds_bulk"), index, index),
+    st.tuples(st.just("outcomes_bulk"), index, index),
     st.tuples(st.just("verify"), index, st.sampled_from(Verification.values)),
     st.tuples(st.just("outcome_delete"), index),
     st.tuples(st.just("feedback"), index, st.sampled_from(FeltImprovement.values), st.booleans()),
@@ -126,7 +133,9 @@ def _apply(world, operation) -> None:
             remedies=[world["remedies"][number % 4].code],
         )
         case = InnovationCase.objects.order_by("-pk").first()
-        Outcome.objects.create(case=case, indicator="Indicator", verification=Verification.values[number % 4])
+        kinds = world["outcome_kinds"]
+        verification, outcome_kind = Verification.values[number % 4], kinds[number % len(kinds)]
+        Outcome.objects.create(case=case, indicator="Indicator", verification=verification, kind=outcome_kind)
         CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[number % 3], visitor=f"first-{case.pk}")
         return
     if kind in ("bulk_state", "cycle_state", "registry"):
@@ -186,7 +195,24 @@ def _apply(world, operation) -> None:
         CaseRemedy.objects.filter(case=case).delete()
         CaseRemedy.objects.bulk_create(CaseRemedy(case=case, remedy_type=remedy) for remedy in world["remedies"])
     elif kind == "outcome":
-        Outcome.objects.create(case=case, indicator="Indicator", verification=args[1])
+        outcome_kind = world["outcome_kinds"][args[2] % len(world["outcome_kinds"])]
+        Outcome.objects.create(case=case, indicator="Indicator", verification=args[1], kind=outcome_kind)
+    elif kind == "outcome_kind":
+        outcome = _pick(Outcome.objects.filter(case=case), args[1])
+        if outcome:
+            outcome.kind = world["outcome_kinds"][args[1] % len(world["outcome_kinds"])]
+            outcome.save()
+    elif kind == "outcome_kinds_bulk":
+        # Every outcome of the case's cycle to one kind: a case's several outcomes become one claim.
+        outcome_kind = world["outcome_kinds"][args[1] % len(world["outcome_kinds"])]
+        Outcome.objects.filter(case__cycle=case.cycle).update(kind=outcome_kind)
+    elif kind == "outcomes_bulk":
+        # Several outcomes of one statement, two of the same kind (the case still counts once for it).
+        kinds = world["outcome_kinds"]
+        Outcome.objects.bulk_create(
+            Outcome(case=case, indicator="Indicator", kind=kinds[(args[1] + step // 2) % len(kinds)])
+            for step in range(4)
+        )
     elif kind == "verify":
         Outcome.objects.filter(case=case).update(verification=args[1])
     elif kind == "outcome_delete":
