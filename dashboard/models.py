@@ -25,8 +25,8 @@ class SummaryKind(models.TextChoices):
 class Summary(models.Model):
     """Counts of submitted cases (``kind`` case: with their population), and of their obstacles,
     remedies, outcomes, claimed outcome kinds (cases claiming one at least) and counted citizen
-    answers, by cycle, case state and ICT; cases also by tier, purpose, service area and
-    participation level; the others by ``item`` (obstacle or remedy type id, verification, outcome
+    answers, by cycle, case state and ICT; cases also by tier, purpose, service area,
+    participation level and use of jargon; the others by ``item`` (obstacle or remedy type id, verification, outcome
     kind id, answer).
 
     Writers only append rows (so concurrent writers never wait for each other); rows of the same key
@@ -41,6 +41,8 @@ class Summary(models.Model):
     # 0: no service area (cases submitted before areas existed), as purpose_id 0 is no purpose.
     service_area_id = models.BigIntegerField(default=0)
     participation = models.CharField(max_length=12, default="")
+    # A glossary term in the case's texts (cases.derived keeps the case's flag).
+    uses_jargon = models.BooleanField(default=False)
     item = models.CharField(max_length=20, default="")
     n = models.BigIntegerField()
     population = models.BigIntegerField(default=0)

@@ -29,7 +29,18 @@ REMEDIES = "cases_caseremedy"
 OUTCOMES = "cases_outcome"
 FEEDBACK = "cases_citizenfeedback"
 MERGE_LOCK = 7_301_002
-KEY = ("kind", "cycle_id", "state", "uses_ict", "tier", "purpose_id", "service_area_id", "participation", "item")
+KEY = (
+    "kind",
+    "cycle_id",
+    "state",
+    "uses_ict",
+    "tier",
+    "purpose_id",
+    "service_area_id",
+    "participation",
+    "uses_jargon",
+    "item",
+)
 KEY_COLUMNS = ", ".join(KEY)
 SUBMITTED = "(" + ", ".join(f"'{state}'" for state in SUBMITTED_STATES) + ")"
 # Tables whose writes change what a cached statistics or list response shows.
@@ -104,7 +115,7 @@ def _case_rows(alias: str, sign: str) -> str:
     return (
         f"SELECT 'case'::varchar AS kind, {alias}.cycle_id, {alias}.state, {alias}.uses_ict, {alias}.tier, "
         f"COALESCE({alias}.purpose_id, 0) AS purpose_id, COALESCE({alias}.service_area_id, 0) AS service_area_id, "
-        f"{alias}.participation_level AS participation, "
+        f"{alias}.participation_level AS participation, {alias}.uses_jargon, "
         f"''::varchar AS item, {sign}1::bigint AS n, {sign}COALESCE({alias}.population, 0)::bigint AS population"
     )
 
@@ -113,7 +124,7 @@ def _child_rows(kind: str, item: str, case_alias: str, sign: str) -> str:
     return (
         f"SELECT '{kind}'::varchar AS kind, {case_alias}.cycle_id, {case_alias}.state, {case_alias}.uses_ict, "
         f"''::varchar AS tier, 0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
-        f"({item})::varchar AS item, "
+        f"false AS uses_jargon, ({item})::varchar AS item, "
         f"{sign}1::bigint AS n, 0::bigint AS population"
     )
 
@@ -161,7 +172,9 @@ def _case_functions() -> list[tuple[str, str, str]]:
     delete = _apply(f"{_case_rows('o', '-')} FROM old_rows o WHERE o.state IN {SUBMITTED}") + (
         f"    DELETE FROM {CASE_FEEDBACK} WHERE case_id IN (SELECT id FROM old_rows);\n"
     )
-    case_key = "cycle_id, state, uses_ict, tier, purpose_id, service_area_id, participation_level, population"
+    case_key = (
+        "cycle_id, state, uses_ict, tier, purpose_id, service_area_id, participation_level, uses_jargon, population"
+    )
     moved_key = "cycle_id, state, uses_ict"
 
     def distinct(key: str) -> str:
@@ -246,7 +259,8 @@ def _claim_functions() -> list[tuple[str, str, str]]:
         claims = (
             f"SELECT '{CLAIMED}'::varchar AS kind, c.cycle_id, c.state, c.uses_ict, ''::varchar AS tier, "
             "0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
-            f"({CLAIMED_ITEM})::varchar AS item, (CASE WHEN k.now > 0 THEN 1 ELSE -1 END)::bigint AS n, "
+            f"false AS uses_jargon, ({CLAIMED_ITEM})::varchar AS item, "
+            "(CASE WHEN k.now > 0 THEN 1 ELSE -1 END)::bigint AS n, "
             f"0::bigint AS population FROM ({touched}) x JOIN {CASES} c ON c.id = x.case_id JOIN {now} "
             f"WHERE c.state IN {SUBMITTED} AND (k.now > 0) <> (k.now - x.added > 0)"
         )
@@ -290,18 +304,19 @@ def _scratch_queries() -> list[str]:
     """SELECTs giving the summary rows (KEY columns, n, population) of the data as it is now."""
     queries = [
         f"SELECT 'case', cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
-        f"participation_level, '', count(*), COALESCE(sum(population), 0) FROM {CASES} WHERE state IN {SUBMITTED} "
+        f"participation_level, uses_jargon, '', count(*), COALESCE(sum(population), 0) FROM {CASES} "
+        f"WHERE state IN {SUBMITTED} "
         "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
-        "participation_level"
+        "participation_level, uses_jargon"
     ]
     for kind, table, item, condition in CHILDREN:
         queries.append(
-            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', ({item})::varchar, count(*), 0 "
+            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', false, ({item})::varchar, count(*), 0 "
             f"FROM {table} x JOIN {CASES} c ON c.id = x.case_id WHERE c.state IN {SUBMITTED} AND {condition} "
             f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({item})::varchar"
         )
     queries.append(
-        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', ({CLAIMED_ITEM})::varchar, "
+        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', false, ({CLAIMED_ITEM})::varchar, "
         f"count(DISTINCT x.case_id), 0 FROM {OUTCOMES} x JOIN {CASES} c ON c.id = x.case_id "
         f"WHERE c.state IN {SUBMITTED} AND x.kind_id IS NOT NULL "
         f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({CLAIMED_ITEM})::varchar"

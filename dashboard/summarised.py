@@ -59,8 +59,7 @@ KINDS = {
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
     TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
     TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE, SummaryKind.CLAIMED},
-    # Counted live from the cases (the glossary and one aggregate query).
-    TableId.JARGON_BY_CYCLE: set(),
+    TableId.JARGON_BY_CYCLE: {SummaryKind.CASE},
     # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
     TableId.SUSTAINABILITY: set(),
     TableId.ADOPTION_FLOWS: set(),
@@ -100,8 +99,9 @@ GROUPINGS = (
     ("participation", ("participation", "uses_ict")),
     ("item", ("item", "uses_ict")),
     ("award", ("tier", "state")),
+    ("jargon", ("year", "uses_jargon")),
 )
-GROUPED = ("year", "tier", "purpose_id", "service_area_id", "participation", "item", "uses_ict", "state")
+GROUPED = ("year", "tier", "purpose_id", "service_area_id", "participation", "uses_jargon", "item", "uses_ict", "state")
 COLUMN = {"year": "y.year", "state": "s.state"}
 
 
@@ -261,7 +261,12 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         )
     cases = live.cases_in_scope(scope, cycles)
     if TableId.JARGON_BY_CYCLE in wanted:
-        tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(live.jargon_counts(cases), cycles)
+        by_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for row in of("jargon"):
+            by_year[row["year"]][0] += row["n"]
+            by_year[row["year"]][1] += row["n"] if row["uses_jargon"] else 0
+        counted = [(year, n, with_jargon) for year, (n, with_jargon) in by_year.items()]
+        tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(counted, cycles)
     if TableId.SERVICE_AREA_BY_ICT in wanted:
         # Area 0 in the summary: cases without one (the live counts' None).
         by_area = {

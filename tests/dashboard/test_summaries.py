@@ -1,6 +1,6 @@
 """The maintained summaries (database triggers) against a from-scratch rebuild and against the live
 statistics, after random sequences of writes: single rows through the ORM, bulk inserts, bulk
-updates and deletes, cycle, service area, outcome kind and registry changes (PostgreSQL, where the
+updates and deletes, cycle, service area, outcome kind, text, glossary and registry changes (PostgreSQL, where the
 summaries are kept)."""
 
 import pytest
@@ -10,6 +10,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cases import jargon
 from cases.demo import load_taxonomies
 from cases.models import (
     CaseObstacle,
@@ -17,6 +18,7 @@ from cases.models import (
     CaseState,
     CycleState,
     InnovationCase,
+    JargonTerm,
     ObstacleType,
     Outcome,
     OutcomeKind,
@@ -74,6 +76,10 @@ def world(db):
 
 
 index = st.integers(min_value=0, max_value=1_000)
+# Case texts with and without glossary terms (in either language, inside a Korean word, not inside an
+# English one), and the spellings a glossary edit adds.
+TEXTS = ("A plain title", "Our BPR of permits", "TQM!", "XBPRX is no term", "업무프로세스 재설계를 했다", "ZZ-9 plan")
+SPELLINGS = ("ZZ-9", "plan", "Permits", "재설계", "TQM")
 creates = st.tuples(st.just("create"), index, index, st.sampled_from(STATES), st.booleans(), index, index)
 operations = st.one_of(
     creates,
@@ -86,6 +92,12 @@ operations = st.one_of(
     st.tuples(st.just("area"), index, index),
     st.tuples(st.just("areas_bulk"), index, index),
     st.tuples(st.just("delete"), index),
+    st.tuples(st.just("text"), index, st.sampled_from(TEXTS), st.booleans()),
+    st.tuples(st.just("glossary_variant"), index, st.sampled_from(SPELLINGS)),
+    st.tuples(st.just("glossary_active"), index),
+    st.tuples(st.just("glossary_delete"), index),
+    st.tuples(st.just("glossary_create"), st.sampled_from(SPELLINGS)),
+    st.tuples(st.just("stale_save"), index, st.sampled_from(SPELLINGS)),
     st.tuples(st.just("obstacle"), index, index),
     st.tuples(st.just("obstacle_change"), index, index),
     st.tuples(st.just("obstacle_delete"), index),
@@ -128,6 +140,7 @@ def _apply(world, operation) -> None:
             purpose=world["purposes"][purpose_index % 2],
             participation_level=ParticipationLevel.values[number % 6],
             service_area=world["areas"][number % len(world["areas"])],
+            title=TEXTS[number % len(TEXTS)],
             # Something of every kind hangs off it, so that later changes of the case move counts.
             obstacles=[world["obstacles"][number % 5].code],
             remedies=[world["remedies"][number % 4].code],
@@ -137,6 +150,22 @@ def _apply(world, operation) -> None:
         verification, outcome_kind = Verification.values[number % 4], kinds[number % len(kinds)]
         Outcome.objects.create(case=case, indicator="Indicator", verification=verification, kind=outcome_kind)
         CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[number % 3], visitor=f"first-{case.pk}")
+        return
+    if kind == "glossary_create":
+        code = f"term-{JargonTerm.objects.count()}"
+        JargonTerm.objects.create(code=code, name=args[0], name_local="", order=99)
+        return
+    if kind.startswith("glossary_"):
+        term = _pick(JargonTerm.objects.all(), args[0])
+        if term is None:
+            return
+        if kind == "glossary_variant":
+            term.variants = f"{term.variants}\n {args[1]} "
+            term.save()
+        elif kind == "glossary_active":
+            JargonTerm.objects.filter(pk=term.pk).update(is_active=not term.is_active)
+        else:
+            term.delete()
         return
     if kind in ("bulk_state", "cycle_state", "registry"):
         target = args[0]
@@ -178,6 +207,16 @@ def _apply(world, operation) -> None:
         InnovationCase.objects.filter(cycle=case.cycle).update(service_area=area)
     elif kind == "delete":
         case.delete()
+    elif kind == "text":
+        if args[2]:
+            case.summary_local = args[1]
+            case.save()
+        else:
+            InnovationCase.objects.filter(cycle=case.cycle).update(description=args[1])
+    elif kind == "stale_save":
+        # The glossary changes under a loaded case, which is then saved with its old flag.
+        JargonTerm.objects.create(code=f"stale-{JargonTerm.objects.count()}", name=args[1], name_local="", order=99)
+        case.save()
     elif kind == "obstacle":
         CaseObstacle.objects.get_or_create(case=case, obstacle_type=world["obstacles"][args[1] % 5])
     elif kind == "obstacle_change":
@@ -236,6 +275,18 @@ def _apply(world, operation) -> None:
             feedback.delete()
 
 
+def _flagged() -> set[int]:
+    return set(InnovationCase.objects.filter(uses_jargon=True).values_list("pk", flat=True))
+
+
+def _using_jargon() -> set[int]:
+    """The cases whose texts use a term, as the live statistics find them."""
+    condition = jargon.uses_jargon(jargon.glossary())
+    if condition is None:
+        return set()
+    return set(InnovationCase.objects.filter(condition).values_list("pk", flat=True))
+
+
 def _statistics(**kwargs):
     return [
         compute_statistics(scope=scope, cycles=years, include_award_rate=True, **kwargs)
@@ -254,6 +305,7 @@ def test_summaries_equal_a_rebuild_and_the_live_statistics_after_any_writes(worl
         for operation in [*cases, *writes]:
             _apply(world, operation)
             assert maintained_rows() == scratch_rows(), operation
+            assert _flagged() == _using_jargon(), operation
         assert _statistics() == _statistics(live=True)
         transaction.set_rollback(True)
 
