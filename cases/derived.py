@@ -47,6 +47,17 @@ def extensions(connection) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
+def uses_jargon_sql(alias: str, pattern: str = "(SELECT cases_jargon_pattern())") -> str:
+    """Whether the texts of the case row ``alias`` use a term of the glossary (PostgreSQL)."""
+    # Joined by a newline, a non-word character: no spelling spans two texts (none has one).
+    texts = "concat_ws(E'\\n', " + ", ".join(f"{alias}.{field}" for field in JARGON_FIELDS) + ")"
+    return f"COALESCE({texts} ~* {pattern}, false)"
+
+
+# The cases whose flag differs from what the glossary says now (none, while the triggers are installed).
+STALE_JARGON = f"SELECT id FROM {CASES} c WHERE c.uses_jargon IS DISTINCT FROM {uses_jargon_sql('c')}"
+
+
 def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
     fold = "unaccent" if "unaccent" in available else ""
 
@@ -74,10 +85,6 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
     )
     year_width, code_width, id_width = SORT_KEY_WIDTHS
 
-    def jargon_texts(alias: str) -> str:
-        # Joined by a newline, a non-word character: no spelling spans two texts (none has one).
-        return "concat_ws(E'\\n', " + ", ".join(f"{alias}.{field}" for field in JARGON_FIELDS) + ")"
-
     jargon_changed = " OR ".join(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in JARGON_FIELDS)
     # The glossary's pattern as cases.jargon.Glossary.sql_pattern builds it (every active spelling,
     # stripped, a whole word in English), with what is not a letter or digit escaped; NULL: empty.
@@ -99,7 +106,7 @@ DECLARE
 BEGIN
     -- Only the cases whose answer changes are written (the case trigger recomputes the flag then).
     UPDATE {CASES} c SET uses_jargon = NOT c.uses_jargon
-     WHERE c.uses_jargon IS DISTINCT FROM COALESCE({jargon_texts("c")} ~* pattern, false);
+     WHERE c.uses_jargon IS DISTINCT FROM {uses_jargon_sql("c", "pattern")};
     RETURN NULL;
 END $$;
 """
@@ -135,7 +142,7 @@ BEGIN
         NEW.search_vector := {vector};
     END IF;
     IF refresh OR rejargon THEN
-        NEW.uses_jargon := COALESCE({jargon_texts("NEW")} ~* cases_jargon_pattern(), false);
+        NEW.uses_jargon := {uses_jargon_sql("NEW", "cases_jargon_pattern()")};
     END IF;
     RETURN NEW;
 END $$;

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db import connection as default_connection
 from django.db import transaction
 
+from cases.derived import STALE_JARGON
 from cases.models import SUBMITTED_STATES
 from core import dbcode
 from core.revisions import TABLE as REVISION_TABLE
@@ -355,12 +356,22 @@ def maintained_rows(connection=None) -> tuple[set[tuple], set[tuple]]:
     return summary, feedback
 
 
+def stale_jargon_flags(connection=None) -> int:
+    """How many cases' ``uses_jargon`` differ from what the glossary says now (0 while the triggers run)."""
+    connection = connection or default_connection
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({STALE_JARGON}) stale")
+        return cursor.fetchone()[0]
+
+
 def rebuild(connection=None) -> tuple[int, int]:
     """Recompute both summaries from the cases (writers wait meanwhile; readers do not)."""
     connection = connection or default_connection
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"LOCK TABLE {CASES}, {OBSTACLES}, {REMEDIES}, {OUTCOMES}, {FEEDBACK} IN SHARE MODE")
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK])
+        # Flags gone stale (triggers off during a restore): touched, the case trigger recomputes them.
+        cursor.execute(f"UPDATE {CASES} SET uses_jargon = NOT uses_jargon WHERE id IN ({STALE_JARGON})")
         cursor.execute(f"DELETE FROM {SUMMARY}")
         cursor.execute(f"DELETE FROM {CASE_FEEDBACK}")
         cursor.execute(

@@ -4,7 +4,7 @@ updates and deletes, cycle, service area, outcome kind, text, glossary and regis
 summaries are kept)."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -30,7 +30,7 @@ from cases.models import (
 )
 from dashboard.models import Summary
 from dashboard.statistics import Scope, compute_statistics
-from dashboard.summaries import maintained_rows, rebuild, scratch_rows
+from dashboard.summaries import maintained_rows, rebuild, scratch_rows, stale_jargon_flags
 from governments.models import LocalGovernment
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 from tests.cases.factories import AwardCycleFactory, CaseFactory
@@ -320,3 +320,22 @@ def test_rebuild_recomputes_summaries_that_went_wrong(world):
     call_command("rebuild_statistics", verbosity=0)
     assert maintained_rows() == expected
     assert rebuild() == (len(expected[0]), len(expected[1]))
+
+
+def test_rebuild_recomputes_jargon_flags_that_went_stale(world):
+    case = CaseFactory(awarded=True, cycle=world["cycles"][0], title="Our BPR of permits")
+    assert InnovationCase.objects.get(pk=case.pk).uses_jargon is True
+    call_command("rebuild_statistics", "--check", verbosity=0)
+    with connection.cursor() as cursor:
+        # As a restore without the triggers would leave it.
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("UPDATE cases_innovationcase SET uses_jargon = false WHERE id = %s", [case.pk])
+        cursor.execute("SET session_replication_role = DEFAULT")
+    assert stale_jargon_flags() == 1
+    with pytest.raises(CommandError):
+        call_command("rebuild_statistics", "--check", verbosity=0)
+    call_command("rebuild_statistics", verbosity=0)
+    assert stale_jargon_flags() == 0
+    assert InnovationCase.objects.get(pk=case.pk).uses_jargon is True
+    assert maintained_rows() == scratch_rows()
+    call_command("rebuild_statistics", "--check", verbosity=0)
