@@ -3,8 +3,9 @@ the same tables as ``dashboard.statistics`` computes live, from the marginals of
 (``GROUPING SETS``: a few hundred rows, whatever the number of cases).
 
 Queries, whatever the number of cases: the summary rows (1), the national profile (1, only for
-Table 1), the three taxonomies (1, one UNION, only for Tables 2-4) and the most answered cases (1,
-only for the "felt it" table)."""
+Table 1), the taxonomies (1, one UNION, only for the tables that list them) and the most answered
+cases (1, only for the "felt it" table); follow-ups and adoptions are read directly. Service areas,
+claimed outcome kinds and jargon come from the summary rows too: no table scans the cases."""
 
 from __future__ import annotations
 
