@@ -47,6 +47,16 @@ def extensions(connection) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
+# What Python's str.strip() and str.splitlines() take for white space and line breaks (JargonTerm.spellings).
+PYTHON_SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+PYTHON_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _escaped(characters: str) -> str:
+    """``characters`` as the inside of a PostgreSQL E'' string."""
+    return "".join(f"\\u{ord(character):04x}" for character in characters)
+
+
 def uses_jargon_sql(alias: str, pattern: str = "(SELECT cases_jargon_pattern())") -> str:
     """Whether the texts of the case row ``alias`` use a term of the glossary (PostgreSQL)."""
     # Joined by a newline, a non-word character: no spelling spans two texts (none has one).
@@ -88,17 +98,22 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
     jargon_changed = " OR ".join(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in JARGON_FIELDS)
     # The glossary's pattern as cases.jargon.Glossary.sql_pattern builds it (every active spelling,
     # stripped, a whole word in English), with what is not a letter or digit escaped; NULL: empty.
-    pattern_function = r"""
+    pattern_function = (
+        r"""
 CREATE OR REPLACE FUNCTION cases_jargon_pattern() RETURNS text LANGUAGE sql STABLE AS $$
 SELECT '(^|[^WORD])(' || string_agg(regexp_replace(spelling, '([^[:alnum:]_ ])', '\\\1', 'g'), '|')
        || ')($|[^WORD])'
-  FROM (SELECT btrim(part, E' \t\r\n\f\v') AS spelling
+  FROM (SELECT btrim(part, E'SPACES') AS spelling
           FROM GLOSSARY t,
-               LATERAL unnest(ARRAY[t.name, t.name_local] || regexp_split_to_array(t.variants, E'\r\n|\n|\r')) part
+               LATERAL unnest(ARRAY[t.name, t.name_local] || regexp_split_to_array(t.variants, E'LINES')) part
          WHERE t.is_active) spellings
  WHERE spelling <> ''
 $$;
-""".replace("WORD", WORD).replace("GLOSSARY", GLOSSARY)
+""".replace("WORD", WORD)
+        .replace("GLOSSARY", GLOSSARY)
+        .replace("SPACES", _escaped(PYTHON_SPACES))
+        .replace("LINES", r"\r\n|[" + _escaped(PYTHON_LINE_BREAKS) + "]")
+    )
     glossary_function = f"""
 CREATE OR REPLACE FUNCTION cases_glossary_derive() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

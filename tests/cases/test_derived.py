@@ -169,5 +169,13 @@ def test_jargon_flag_follows_the_texts_and_every_glossary_edit():
     plain.title = "Our C++ (plan)"
     plain.save()
     assert flagged() == matching() == {plain.pk}
+    # Spellings stripped and split as Python strips and splits them (an ideographic space, a vertical tab).
+    odd = JargonTerm.objects.create(
+        code="tv", name="Vivid", name_local="", variants="\u3000tv\u3000\x0bvv\r\nv v", order=3
+    )
+    tv, t, vv = CaseFactory(title="Our tv guide"), CaseFactory(title="A t b"), CaseFactory(title="vv x")
+    assert set(odd.spellings()) == {"Vivid", "tv", "vv", "v v"}
+    assert flagged() == matching() == {plain.pk, tv.pk, vv.pk}
+    assert t.pk not in flagged()
     JargonTerm.objects.all().delete()
     assert flagged() == matching() == set()
