@@ -19,15 +19,18 @@ class SummaryKind(models.TextChoices):
     OUTCOME = "outcome"
     # Cases claiming at least one outcome of a kind (item: the outcome kind id).
     CLAIMED = "claimed"
+    # Cases by service area (item: its id, 0 for none) and by use of jargon (item: true or false).
+    AREA = "area"
+    JARGON = "jargon"
     FEEDBACK = "feedback"
 
 
 class Summary(models.Model):
     """Counts of submitted cases (``kind`` case: with their population), and of their obstacles,
-    remedies, outcomes, claimed outcome kinds (cases claiming one at least) and counted citizen
-    answers, by cycle, case state and ICT; cases also by tier, purpose, service area,
-    participation level and use of jargon; the others by ``item`` (obstacle or remedy type id, verification, outcome
-    kind id, answer).
+    remedies, outcomes, claimed outcome kinds (cases claiming one at least), service areas, use of
+    jargon and counted citizen answers, by cycle, case state and ICT; cases also by tier, purpose and
+    participation level; the others by ``item`` (obstacle or remedy type id, verification, outcome
+    kind id, service area id, jargon, answer).
 
     Writers only append rows (so concurrent writers never wait for each other); rows of the same key
     are merged when no one else is merging. A count is the ``SUM`` over its key's rows."""
@@ -38,11 +41,7 @@ class Summary(models.Model):
     uses_ict = models.BooleanField()
     tier = models.CharField(max_length=12, default="")
     purpose_id = models.BigIntegerField(default=0)
-    # 0: no service area (cases submitted before areas existed), as purpose_id 0 is no purpose.
-    service_area_id = models.BigIntegerField(default=0)
     participation = models.CharField(max_length=12, default="")
-    # A glossary term in the case's texts (cases.derived keeps the case's flag).
-    uses_jargon = models.BooleanField(default=False)
     item = models.CharField(max_length=20, default="")
     n = models.BigIntegerField()
     population = models.BigIntegerField(default=0)
@@ -51,18 +50,8 @@ class Summary(models.Model):
         verbose_name = "statistics summary"
         indexes = [
             models.Index(
-                fields=[
-                    "kind",
-                    "cycle",
-                    "state",
-                    "uses_ict",
-                    "tier",
-                    "purpose_id",
-                    "service_area_id",
-                    "participation",
-                    "item",
-                ],
-                name="summary_key_area_idx",
+                fields=["kind", "cycle", "state", "uses_ict", "tier", "purpose_id", "participation", "item"],
+                name="summary_key_idx",
             )
         ]
 

@@ -30,18 +30,7 @@ REMEDIES = "cases_caseremedy"
 OUTCOMES = "cases_outcome"
 FEEDBACK = "cases_citizenfeedback"
 MERGE_LOCK = 7_301_002
-KEY = (
-    "kind",
-    "cycle_id",
-    "state",
-    "uses_ict",
-    "tier",
-    "purpose_id",
-    "service_area_id",
-    "participation",
-    "uses_jargon",
-    "item",
-)
+KEY = ("kind", "cycle_id", "state", "uses_ict", "tier", "purpose_id", "participation", "item")
 KEY_COLUMNS = ", ".join(KEY)
 SUBMITTED = "(" + ", ".join(f"'{state}'" for state in SUBMITTED_STATES) + ")"
 # Tables whose writes change what a cached statistics or list response shows.
@@ -72,6 +61,13 @@ CHILDREN = (
     ("remedy", REMEDIES, "x.remedy_type_id::text", "true"),
     ("outcome", OUTCOMES, "x.verification", "true"),
     ("feedback", FEEDBACK, "x.felt", "x.moderation <> 'rejected'"),
+)
+# Cases by service area (0: none) and by use of jargon: kinds of their own, not dimensions of the
+# case rows, so that the summary stays a few thousand rows (every dimension multiplies them).
+# (kind, item expression on the case row ``c``)
+CASE_ITEMS = (
+    ("area", "COALESCE(c.service_area_id, 0)::text"),
+    ("jargon", "c.uses_jargon::text"),
 )
 # Cases claiming at least one outcome of a kind (a case counts once per kind, however many outcomes
 # of the kind it has): kind, item expression.
@@ -115,8 +111,7 @@ def _apply(delta: str) -> str:
 def _case_rows(alias: str, sign: str) -> str:
     return (
         f"SELECT 'case'::varchar AS kind, {alias}.cycle_id, {alias}.state, {alias}.uses_ict, {alias}.tier, "
-        f"COALESCE({alias}.purpose_id, 0) AS purpose_id, COALESCE({alias}.service_area_id, 0) AS service_area_id, "
-        f"{alias}.participation_level AS participation, {alias}.uses_jargon, "
+        f"COALESCE({alias}.purpose_id, 0) AS purpose_id, {alias}.participation_level AS participation, "
         f"''::varchar AS item, {sign}1::bigint AS n, {sign}COALESCE({alias}.population, 0)::bigint AS population"
     )
 
@@ -124,8 +119,7 @@ def _case_rows(alias: str, sign: str) -> str:
 def _child_rows(kind: str, item: str, case_alias: str, sign: str) -> str:
     return (
         f"SELECT '{kind}'::varchar AS kind, {case_alias}.cycle_id, {case_alias}.state, {case_alias}.uses_ict, "
-        f"''::varchar AS tier, 0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
-        f"false AS uses_jargon, ({item})::varchar AS item, "
+        f"''::varchar AS tier, 0::bigint AS purpose_id, ''::varchar AS participation, ({item})::varchar AS item, "
         f"{sign}1::bigint AS n, 0::bigint AS population"
     )
 
@@ -169,8 +163,17 @@ def _trigger(name: str, table: str, event: str, function: str) -> list[str]:
 
 def _case_functions() -> list[tuple[str, str, str]]:
     """(function name, event, body) for the cases table."""
-    insert = _apply(f"{_case_rows('n', '+')} FROM new_rows n WHERE n.state IN {SUBMITTED}")
-    delete = _apply(f"{_case_rows('o', '-')} FROM old_rows o WHERE o.state IN {SUBMITTED}") + (
+
+    def rows(alias: str, sign: str, source: str, where: str) -> str:
+        """The case rows and the area and jargon rows of the cases of ``source``."""
+        parts = [f"{_case_rows(alias, sign)} FROM {source} WHERE {where}"]
+        for kind, item in CASE_ITEMS:
+            expression = item.replace("c.", f"{alias}.")
+            parts.append(f"{_child_rows(kind, expression, alias, sign)} FROM {source} WHERE {where}")
+        return " UNION ALL ".join(parts)
+
+    insert = _apply(rows("n", "+", "new_rows n", f"n.state IN {SUBMITTED}"))
+    delete = _apply(rows("o", "-", "old_rows o", f"o.state IN {SUBMITTED}")) + (
         f"    DELETE FROM {CASE_FEEDBACK} WHERE case_id IN (SELECT id FROM old_rows);\n"
     )
     case_key = (
@@ -183,9 +186,10 @@ def _case_functions() -> list[tuple[str, str, str]]:
         return f"({', '.join('o.' + c for c in columns)}) IS DISTINCT FROM ({', '.join('n.' + c for c in columns)})"
 
     pairs = "old_rows o JOIN new_rows n ON n.id = o.id"
+    # Every kind of the case's own rows, whichever column changed: unchanged keys add up to nothing.
     parts = [
-        f"{_case_rows('o', '-')} FROM {pairs} WHERE o.state IN {SUBMITTED} AND {distinct(case_key)}",
-        f"{_case_rows('n', '+')} FROM {pairs} WHERE n.state IN {SUBMITTED} AND {distinct(case_key)}",
+        rows("o", "-", pairs, f"o.state IN {SUBMITTED} AND {distinct(case_key)}"),
+        rows("n", "+", pairs, f"n.state IN {SUBMITTED} AND {distinct(case_key)}"),
     ]
     for kind, table, item, condition in CHILDREN:
         for alias, sign in (("o", "-"), ("n", "+")):
@@ -259,8 +263,8 @@ def _claim_functions() -> list[tuple[str, str, str]]:
         )
         claims = (
             f"SELECT '{CLAIMED}'::varchar AS kind, c.cycle_id, c.state, c.uses_ict, ''::varchar AS tier, "
-            "0::bigint AS purpose_id, 0::bigint AS service_area_id, ''::varchar AS participation, "
-            f"false AS uses_jargon, ({CLAIMED_ITEM})::varchar AS item, "
+            "0::bigint AS purpose_id, ''::varchar AS participation, "
+            f"({CLAIMED_ITEM})::varchar AS item, "
             "(CASE WHEN k.now > 0 THEN 1 ELSE -1 END)::bigint AS n, "
             f"0::bigint AS population FROM ({touched}) x JOIN {CASES} c ON c.id = x.case_id JOIN {now} "
             f"WHERE c.state IN {SUBMITTED} AND (k.now > 0) <> (k.now - x.added > 0)"
@@ -304,20 +308,24 @@ def statements() -> tuple[list[str], list[str]]:
 def _scratch_queries() -> list[str]:
     """SELECTs giving the summary rows (KEY columns, n, population) of the data as it is now."""
     queries = [
-        f"SELECT 'case', cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
-        f"participation_level, uses_jargon, '', count(*), COALESCE(sum(population), 0) FROM {CASES} "
-        f"WHERE state IN {SUBMITTED} "
-        "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), COALESCE(service_area_id, 0), "
-        "participation_level, uses_jargon"
+        f"SELECT 'case', cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), participation_level, '', "
+        f"count(*), COALESCE(sum(population), 0) FROM {CASES} WHERE state IN {SUBMITTED} "
+        "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), participation_level"
     ]
+    for kind, item in CASE_ITEMS:
+        item = item.replace("c.", "")
+        queries.append(
+            f"SELECT '{kind}', cycle_id, state, uses_ict, '', 0, '', ({item})::varchar, count(*), 0 FROM {CASES} "
+            f"WHERE state IN {SUBMITTED} GROUP BY cycle_id, state, uses_ict, ({item})::varchar"
+        )
     for kind, table, item, condition in CHILDREN:
         queries.append(
-            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', false, ({item})::varchar, count(*), 0 "
+            f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, '', ({item})::varchar, count(*), 0 "
             f"FROM {table} x JOIN {CASES} c ON c.id = x.case_id WHERE c.state IN {SUBMITTED} AND {condition} "
             f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({item})::varchar"
         )
     queries.append(
-        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, 0, '', false, ({CLAIMED_ITEM})::varchar, "
+        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, '', ({CLAIMED_ITEM})::varchar, "
         f"count(DISTINCT x.case_id), 0 FROM {OUTCOMES} x JOIN {CASES} c ON c.id = x.case_id "
         f"WHERE c.state IN {SUBMITTED} AND x.kind_id IS NOT NULL "
         f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({CLAIMED_ITEM})::varchar"

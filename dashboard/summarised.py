@@ -58,9 +58,9 @@ KINDS = {
     TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
-    TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
+    TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE, SummaryKind.AREA},
     TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE, SummaryKind.CLAIMED},
-    TableId.JARGON_BY_CYCLE: {SummaryKind.CASE},
+    TableId.JARGON_BY_CYCLE: {SummaryKind.CASE, SummaryKind.JARGON},
     # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
     TableId.SUSTAINABILITY: set(),
     TableId.ADOPTION_FLOWS: set(),
@@ -95,14 +95,13 @@ class Entry:
 GROUPINGS = (
     ("tier", ("tier",)),
     ("purpose", ("purpose_id", "uses_ict")),
-    ("service_area", ("service_area_id", "uses_ict")),
     ("trend", ("year", "tier", "uses_ict")),
     ("participation", ("participation", "uses_ict")),
     ("item", ("item", "uses_ict")),
     ("award", ("tier", "state")),
-    ("jargon", ("year", "uses_jargon")),
+    ("yearly", ("year", "item")),
 )
-GROUPED = ("year", "tier", "purpose_id", "service_area_id", "participation", "uses_jargon", "item", "uses_ict", "state")
+GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "state")
 COLUMN = {"year": "y.year", "state": "s.state"}
 
 
@@ -263,15 +262,16 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
     cases = live.cases_in_scope(scope, cycles)
     if TableId.JARGON_BY_CYCLE in wanted:
         by_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for row in of("jargon"):
+        for row in of("yearly", SummaryKind.JARGON):
             by_year[row["year"]][0] += row["n"]
-            by_year[row["year"]][1] += row["n"] if row["uses_jargon"] else 0
+            by_year[row["year"]][1] += row["n"] if row["item"] == "true" else 0
         counted = [(year, n, with_jargon) for year, (n, with_jargon) in by_year.items()]
         tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(counted, cycles)
     if TableId.SERVICE_AREA_BY_ICT in wanted:
         # Area 0 in the summary: cases without one (the live counts' None).
         by_area = {
-            (area or None, ict): n for (area, ict), n in counts(of("service_area"), "service_area_id", "ict").items()
+            (int(area) or None, ict): n
+            for (area, ict), n in counts(of("item", SummaryKind.AREA), "item", "ict").items()
         }
         used = {area for area, _ict in by_area if area is not None}
         tables[TableId.SERVICE_AREA_BY_ICT] = live.service_area_table(
