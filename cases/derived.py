@@ -6,6 +6,8 @@ plain SQL alike (DESIGN.md §9, performance):
   itself), ``is_public`` (awarded in a published cycle), so that filters need no join;
 - ``sort_key``: the list's order (newest cycle first, then government code, then id) as one
   byte-ordered string, so that one index serves both a page and the next page after a cursor;
+- on PostgreSQL, ``uses_jargon`` (a term of the active glossary in the texts, matched as
+  ``cases.jargon`` matches them; recomputed for every case when the glossary changes);
 - on PostgreSQL, ``search_vector`` (full text, both languages, weighted as ``cases.search`` says) and
   ``search_document`` (lower-cased, unaccented text for the trigram index).
 
@@ -18,12 +20,15 @@ from django.db import connection as default_connection
 
 from core import dbcode
 
+from .jargon import TEXT_FIELDS as JARGON_FIELDS
+from .jargon import WORD
 from .search import CASE_TEXT_FIELDS, GOVERNMENT_TEXT, GOVERNMENT_WEIGHT, SUBSTRING_FIELDS
 
 NAME = "cases.derived"
 CASES = "cases_innovationcase"
 CYCLES = "cases_awardcycle"
 GOVERNMENTS = "governments_localgovernment"
+GLOSSARY = "cases_jargonterm"
 # Years fit a smallint; counting down from its maximum puts the newest cycle first.
 YEAR_TOP = 32767
 SORT_KEY_WIDTHS = (5, 10, 19)  # year part, government code, id
@@ -40,6 +45,27 @@ def extensions(connection) -> set[str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT extname FROM pg_extension WHERE extname IN ('pg_trgm', 'unaccent')")
         return {row[0] for row in cursor.fetchall()}
+
+
+# What Python's str.strip() and str.splitlines() take for white space and line breaks (JargonTerm.spellings).
+PYTHON_SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+PYTHON_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _escaped(characters: str) -> str:
+    """``characters`` as the inside of a PostgreSQL E'' string."""
+    return "".join(f"\\u{ord(character):04x}" for character in characters)
+
+
+def uses_jargon_sql(alias: str, pattern: str = "(SELECT cases_jargon_pattern())") -> str:
+    """Whether the texts of the case row ``alias`` use a term of the glossary (PostgreSQL)."""
+    # Joined by a newline, a non-word character: no spelling spans two texts (none has one).
+    texts = "concat_ws(E'\\n', " + ", ".join(f"{alias}.{field}" for field in JARGON_FIELDS) + ")"
+    return f"COALESCE({texts} ~* {pattern}, false)"
+
+
+# The cases whose flag differs from what the glossary says now (none, while the triggers are installed).
+STALE_JARGON = f"SELECT id FROM {CASES} c WHERE c.uses_jargon IS DISTINCT FROM {uses_jargon_sql('c')}"
 
 
 def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
@@ -68,12 +94,44 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
         ]
     )
     year_width, code_width, id_width = SORT_KEY_WIDTHS
+
+    jargon_changed = " OR ".join(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in JARGON_FIELDS)
+    # The glossary's pattern as cases.jargon.Glossary.sql_pattern builds it (every active spelling,
+    # stripped, a whole word in English), with what is not a letter or digit escaped; NULL: empty.
+    pattern_function = (
+        r"""
+CREATE OR REPLACE FUNCTION cases_jargon_pattern() RETURNS text LANGUAGE sql STABLE AS $$
+SELECT '(^|[^WORD])(' || string_agg(regexp_replace(spelling, '([^[:alnum:]_ ])', '\\\1', 'g'), '|')
+       || ')($|[^WORD])'
+  FROM (SELECT btrim(part, E'SPACES') AS spelling
+          FROM GLOSSARY t,
+               LATERAL unnest(ARRAY[t.name, t.name_local] || regexp_split_to_array(t.variants, E'LINES')) part
+         WHERE t.is_active) spellings
+ WHERE spelling <> ''
+$$;
+""".replace("WORD", WORD)
+        .replace("GLOSSARY", GLOSSARY)
+        .replace("SPACES", _escaped(PYTHON_SPACES))
+        .replace("LINES", r"\r\n|[" + _escaped(PYTHON_LINE_BREAKS) + "]")
+    )
+    glossary_function = f"""
+CREATE OR REPLACE FUNCTION cases_glossary_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    pattern text := cases_jargon_pattern();
+BEGIN
+    -- Only the cases whose answer changes are written (the case trigger recomputes the flag then).
+    UPDATE {CASES} c SET uses_jargon = NOT c.uses_jargon
+     WHERE c.uses_jargon IS DISTINCT FROM {uses_jargon_sql("c", "pattern")};
+    RETURN NULL;
+END $$;
+"""
     function = f"""
 CREATE OR REPLACE FUNCTION cases_case_derive() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     c record;
     g record;
     refresh boolean;
+    rejargon boolean;
 BEGIN
     SELECT year, state INTO c FROM {CYCLES} WHERE id = NEW.cycle_id;
     SELECT gov.code, gov.name, gov.name_local, COALESCE(parent.code, gov.code) AS region_code,
@@ -88,12 +146,18 @@ BEGIN
                     || lpad(NEW.id::text, {id_width}, '0');
     IF TG_OP = 'INSERT' THEN
         refresh := true;
+        rejargon := true;
     ELSE
         refresh := NEW.search_vector IS NULL OR {changed};
+        -- Also when a write set the flag itself (a stale copy saved, or the glossary trigger).
+        rejargon := NEW.uses_jargon IS DISTINCT FROM OLD.uses_jargon OR {jargon_changed};
     END IF;
     IF refresh THEN
         NEW.search_document := {document};
         NEW.search_vector := {vector};
+    END IF;
+    IF refresh OR rejargon THEN
+        NEW.uses_jargon := {uses_jargon_sql("NEW", "cases_jargon_pattern()")};
     END IF;
     RETURN NEW;
 END $$;
@@ -114,6 +178,8 @@ BEGIN
 END $$;
 """
     statements = [
+        pattern_function,
+        glossary_function,
         function,
         cycle_function,
         government_function,
@@ -129,8 +195,11 @@ END $$;
         "WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.name IS DISTINCT FROM NEW.name "
         "OR OLD.name_local IS DISTINCT FROM NEW.name_local OR OLD.parent_id IS DISTINCT FROM NEW.parent_id) "
         "EXECUTE FUNCTION cases_government_derive()",
+        f"DROP TRIGGER IF EXISTS cases_glossary_derive ON {GLOSSARY}",
+        f"CREATE TRIGGER cases_glossary_derive AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {GLOSSARY} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION cases_glossary_derive()",
     ]
-    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive"]
+    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive", "cases_glossary_derive"]
 
 
 SEARCH_INDEXES = ("case_public_search_vector_idx", "case_public_search_trgm_idx")

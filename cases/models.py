@@ -380,6 +380,8 @@ class InnovationCase(models.Model):
     region_code = models.CharField(max_length=10, blank=True, editable=False)
     is_public = models.BooleanField(default=False, editable=False)
     sort_key = BinaryOrderedTextField(blank=True, editable=False)
+    # A glossary term (cases.jargon) in the texts; kept on PostgreSQL only (SQLite counts live).
+    uses_jargon = models.BooleanField(default=False, editable=False)
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 

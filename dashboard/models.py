@@ -17,14 +17,20 @@ class SummaryKind(models.TextChoices):
     OBSTACLE = "obstacle"
     REMEDY = "remedy"
     OUTCOME = "outcome"
+    # Cases claiming at least one outcome of a kind (item: the outcome kind id).
+    CLAIMED = "claimed"
+    # Cases by service area (item: its id, 0 for none) and by use of jargon (item: true or false).
+    AREA = "area"
+    JARGON = "jargon"
     FEEDBACK = "feedback"
 
 
 class Summary(models.Model):
     """Counts of submitted cases (``kind`` case: with their population), and of their obstacles,
-    remedies, outcomes and counted citizen answers, by cycle, case state and ICT; cases also by tier,
-    purpose and participation level; the others by ``item`` (obstacle or remedy type id, verification,
-    answer).
+    remedies, outcomes, claimed outcome kinds (cases claiming one at least), service areas, use of
+    jargon and counted citizen answers, by cycle, case state and ICT; cases also by tier, purpose and
+    participation level; the others by ``item`` (obstacle or remedy type id, verification, outcome
+    kind id, service area id, jargon, answer).
 
     Writers only append rows (so concurrent writers never wait for each other); rows of the same key
     are merged when no one else is merging. A count is the ``SUM`` over its key's rows."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db import connection as default_connection
 from django.db import transaction
 
+from cases.derived import STALE_JARGON
 from cases.models import SUBMITTED_STATES
 from core import dbcode
 from core.revisions import TABLE as REVISION_TABLE
@@ -61,6 +62,17 @@ CHILDREN = (
     ("outcome", OUTCOMES, "x.verification", "true"),
     ("feedback", FEEDBACK, "x.felt", "x.moderation <> 'rejected'"),
 )
+# Cases by service area (0: none) and by use of jargon: kinds of their own, not dimensions of the
+# case rows, so that the summary stays a few thousand rows (every dimension multiplies them).
+# (kind, item expression on the case row ``c``)
+CASE_ITEMS = (
+    ("area", "COALESCE(c.service_area_id, 0)::text"),
+    ("jargon", "c.uses_jargon::text"),
+)
+# Cases claiming at least one outcome of a kind (a case counts once per kind, however many outcomes
+# of the kind it has): kind, item expression.
+CLAIMED = "claimed"
+CLAIMED_ITEM = "x.kind_id::text"
 CHILD_KEYS = {
     "obstacle": ("case_id", "obstacle_type_id"),
     "remedy": ("case_id", "remedy_type_id"),
@@ -151,11 +163,22 @@ def _trigger(name: str, table: str, event: str, function: str) -> list[str]:
 
 def _case_functions() -> list[tuple[str, str, str]]:
     """(function name, event, body) for the cases table."""
-    insert = _apply(f"{_case_rows('n', '+')} FROM new_rows n WHERE n.state IN {SUBMITTED}")
-    delete = _apply(f"{_case_rows('o', '-')} FROM old_rows o WHERE o.state IN {SUBMITTED}") + (
+
+    def rows(alias: str, sign: str, source: str, where: str) -> str:
+        """The case rows and the area and jargon rows of the cases of ``source``."""
+        parts = [f"{_case_rows(alias, sign)} FROM {source} WHERE {where}"]
+        for kind, item in CASE_ITEMS:
+            expression = item.replace("c.", f"{alias}.")
+            parts.append(f"{_child_rows(kind, expression, alias, sign)} FROM {source} WHERE {where}")
+        return " UNION ALL ".join(parts)
+
+    insert = _apply(rows("n", "+", "new_rows n", f"n.state IN {SUBMITTED}"))
+    delete = _apply(rows("o", "-", "old_rows o", f"o.state IN {SUBMITTED}")) + (
         f"    DELETE FROM {CASE_FEEDBACK} WHERE case_id IN (SELECT id FROM old_rows);\n"
     )
-    case_key = "cycle_id, state, uses_ict, tier, purpose_id, participation_level, population"
+    case_key = (
+        "cycle_id, state, uses_ict, tier, purpose_id, service_area_id, participation_level, uses_jargon, population"
+    )
     moved_key = "cycle_id, state, uses_ict"
 
     def distinct(key: str) -> str:
@@ -163,9 +186,10 @@ def _case_functions() -> list[tuple[str, str, str]]:
         return f"({', '.join('o.' + c for c in columns)}) IS DISTINCT FROM ({', '.join('n.' + c for c in columns)})"
 
     pairs = "old_rows o JOIN new_rows n ON n.id = o.id"
+    # Every kind of the case's own rows, whichever column changed: unchanged keys add up to nothing.
     parts = [
-        f"{_case_rows('o', '-')} FROM {pairs} WHERE o.state IN {SUBMITTED} AND {distinct(case_key)}",
-        f"{_case_rows('n', '+')} FROM {pairs} WHERE n.state IN {SUBMITTED} AND {distinct(case_key)}",
+        rows("o", "-", pairs, f"o.state IN {SUBMITTED} AND {distinct(case_key)}"),
+        rows("n", "+", pairs, f"n.state IN {SUBMITTED} AND {distinct(case_key)}"),
     ]
     for kind, table, item, condition in CHILDREN:
         for alias, sign in (("o", "-"), ("n", "+")):
@@ -173,6 +197,15 @@ def _case_functions() -> list[tuple[str, str, str]]:
                 f"{_child_rows(kind, item, alias, sign)} FROM {pairs} JOIN {table} x ON x.case_id = o.id "
                 f"WHERE {alias}.state IN {SUBMITTED} AND {condition} AND {distinct(moved_key)}"
             )
+    # The kinds a moved case claims, once each (not once per outcome).
+    claimed = (
+        f"LATERAL (SELECT DISTINCT kind_id FROM {OUTCOMES} WHERE case_id = o.id AND kind_id IS NOT NULL) x ON true"
+    )
+    for alias, sign in (("o", "-"), ("n", "+")):
+        parts.append(
+            f"{_child_rows(CLAIMED, CLAIMED_ITEM, alias, sign)} FROM {pairs} JOIN {claimed} "
+            f"WHERE {alias}.state IN {SUBMITTED} AND {distinct(moved_key)}"
+        )
     update = f"""
     IF EXISTS (SELECT 1 FROM {pairs} WHERE {distinct(case_key)}) THEN
 {_apply(" UNION ALL ".join(parts))}
@@ -211,12 +244,47 @@ def _child_functions(kind: str, table: str, item: str, condition: str) -> list[t
     ]
 
 
+def _claim_functions() -> list[tuple[str, str, str]]:
+    """The outcome triggers for the claimed kinds. For each (case, kind) the statement touched: the
+    case claims it after the statement when an outcome of the kind is there now, and claimed it before
+    when one was there without the statement's new rows and with its old ones; the count moves by the
+    difference."""
+
+    def body(old: bool, new: bool) -> str:
+        rows = []
+        if old:
+            rows.append("SELECT case_id, kind_id, -1 AS added FROM old_rows WHERE kind_id IS NOT NULL")
+        if new:
+            rows.append("SELECT case_id, kind_id, 1 AS added FROM new_rows WHERE kind_id IS NOT NULL")
+        touched = f"SELECT case_id, kind_id, sum(added) AS added FROM ({' UNION ALL '.join(rows)}) r GROUP BY 1, 2"
+        now = (
+            f"LATERAL (SELECT count(*) AS now FROM {OUTCOMES} y WHERE y.case_id = x.case_id "
+            "AND y.kind_id = x.kind_id) k ON true"
+        )
+        claims = (
+            f"SELECT '{CLAIMED}'::varchar AS kind, c.cycle_id, c.state, c.uses_ict, ''::varchar AS tier, "
+            "0::bigint AS purpose_id, ''::varchar AS participation, "
+            f"({CLAIMED_ITEM})::varchar AS item, "
+            "(CASE WHEN k.now > 0 THEN 1 ELSE -1 END)::bigint AS n, "
+            f"0::bigint AS population FROM ({touched}) x JOIN {CASES} c ON c.id = x.case_id JOIN {now} "
+            f"WHERE c.state IN {SUBMITTED} AND (k.now > 0) <> (k.now - x.added > 0)"
+        )
+        return _apply(claims)
+
+    return [
+        ("dashboard_claimed_insert", "INSERT", body(old=False, new=True)),
+        ("dashboard_claimed_update", "UPDATE", body(old=True, new=True)),
+        ("dashboard_claimed_delete", "DELETE", body(old=True, new=False)),
+    ]
+
+
 def statements() -> tuple[list[str], list[str]]:
     sql: list[str] = []
     triggers: list[str] = []
     tables = {CASES: _case_functions()}
     for kind, table, item, condition in CHILDREN:
         tables[table] = _child_functions(kind, table, item, condition)
+    tables[OUTCOMES] = [*tables[OUTCOMES], *_claim_functions()]
     for table, functions in tables.items():
         for name, event, body in functions:
             sql.append(_function(name, body))
@@ -244,12 +312,24 @@ def _scratch_queries() -> list[str]:
         f"count(*), COALESCE(sum(population), 0) FROM {CASES} WHERE state IN {SUBMITTED} "
         "GROUP BY cycle_id, state, uses_ict, tier, COALESCE(purpose_id, 0), participation_level"
     ]
+    for kind, item in CASE_ITEMS:
+        item = item.replace("c.", "")
+        queries.append(
+            f"SELECT '{kind}', cycle_id, state, uses_ict, '', 0, '', ({item})::varchar, count(*), 0 FROM {CASES} "
+            f"WHERE state IN {SUBMITTED} GROUP BY cycle_id, state, uses_ict, ({item})::varchar"
+        )
     for kind, table, item, condition in CHILDREN:
         queries.append(
             f"SELECT '{kind}', c.cycle_id, c.state, c.uses_ict, '', 0, '', ({item})::varchar, count(*), 0 "
             f"FROM {table} x JOIN {CASES} c ON c.id = x.case_id WHERE c.state IN {SUBMITTED} AND {condition} "
             f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({item})::varchar"
         )
+    queries.append(
+        f"SELECT '{CLAIMED}', c.cycle_id, c.state, c.uses_ict, '', 0, '', ({CLAIMED_ITEM})::varchar, "
+        f"count(DISTINCT x.case_id), 0 FROM {OUTCOMES} x JOIN {CASES} c ON c.id = x.case_id "
+        f"WHERE c.state IN {SUBMITTED} AND x.kind_id IS NOT NULL "
+        f"GROUP BY c.cycle_id, c.state, c.uses_ict, ({CLAIMED_ITEM})::varchar"
+    )
     return queries
 
 
@@ -284,12 +364,22 @@ def maintained_rows(connection=None) -> tuple[set[tuple], set[tuple]]:
     return summary, feedback
 
 
+def stale_jargon_flags(connection=None) -> int:
+    """How many cases' ``uses_jargon`` differ from what the glossary says now (0 while the triggers run)."""
+    connection = connection or default_connection
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({STALE_JARGON}) stale")
+        return cursor.fetchone()[0]
+
+
 def rebuild(connection=None) -> tuple[int, int]:
     """Recompute both summaries from the cases (writers wait meanwhile; readers do not)."""
     connection = connection or default_connection
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"LOCK TABLE {CASES}, {OBSTACLES}, {REMEDIES}, {OUTCOMES}, {FEEDBACK} IN SHARE MODE")
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MERGE_LOCK])
+        # Flags gone stale (triggers off during a restore): touched, the case trigger recomputes them.
+        cursor.execute(f"UPDATE {CASES} SET uses_jargon = NOT uses_jargon WHERE id IN ({STALE_JARGON})")
         cursor.execute(f"DELETE FROM {SUMMARY}")
         cursor.execute(f"DELETE FROM {CASE_FEEDBACK}")
         cursor.execute(

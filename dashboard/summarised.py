@@ -3,8 +3,9 @@ the same tables as ``dashboard.statistics`` computes live, from the marginals of
 (``GROUPING SETS``: a few hundred rows, whatever the number of cases).
 
 Queries, whatever the number of cases: the summary rows (1), the national profile (1, only for
-Table 1), the three taxonomies (1, one UNION, only for Tables 2-4) and the most answered cases (1,
-only for the "felt it" table)."""
+Table 1), the taxonomies (1, one UNION, only for the tables that list them) and the most answered
+cases (1, only for the "felt it" table); follow-ups and adoptions are read directly. Service areas,
+claimed outcome kinds and jargon come from the summary rows too: no table scans the cases."""
 
 from __future__ import annotations
 
@@ -57,10 +58,9 @@ KINDS = {
     TableId.CITIZEN_FEEDBACK: {SummaryKind.FEEDBACK},
     TableId.FELT_BY_CASE: set(),
     TableId.PARTICIPATION_LEVELS: {SummaryKind.CASE},
-    # Counted live from the cases (one aggregate query each), their entries with the others.
-    TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE},
-    TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE},
-    TableId.JARGON_BY_CYCLE: set(),
+    TableId.SERVICE_AREA_BY_ICT: {SummaryKind.CASE, SummaryKind.AREA},
+    TableId.OUTCOME_KIND_BY_ICT: {SummaryKind.CASE, SummaryKind.CLAIMED},
+    TableId.JARGON_BY_CYCLE: {SummaryKind.CASE, SummaryKind.JARGON},
     # Follow-ups and adoptions are few (two per practice, a handful of adoptions): read directly.
     TableId.SUSTAINABILITY: set(),
     TableId.ADOPTION_FLOWS: set(),
@@ -99,6 +99,7 @@ GROUPINGS = (
     ("participation", ("participation", "uses_ict")),
     ("item", ("item", "uses_ict")),
     ("award", ("tier", "state")),
+    ("yearly", ("year", "item")),
 )
 GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "state")
 COLUMN = {"year": "y.year", "state": "s.state"}
@@ -260,15 +261,26 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         )
     cases = live.cases_in_scope(scope, cycles)
     if TableId.JARGON_BY_CYCLE in wanted:
-        tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(live.jargon_counts(cases), cycles)
+        by_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for row in of("yearly", SummaryKind.JARGON):
+            by_year[row["year"]][0] += row["n"]
+            by_year[row["year"]][1] += row["n"] if row["item"] == "true" else 0
+        counted = [(year, n, with_jargon) for year, (n, with_jargon) in by_year.items()]
+        tables[TableId.JARGON_BY_CYCLE] = live.jargon_table(counted, cycles)
     if TableId.SERVICE_AREA_BY_ICT in wanted:
-        by_area = live.service_area_counts(cases)
+        # Area 0 in the summary: cases without one (the live counts' None).
+        by_area = {
+            (int(area) or None, ict): n
+            for (area, ict), n in counts(of("item", SummaryKind.AREA), "item", "ict").items()
+        }
         used = {area for area, _ict in by_area if area is not None}
         tables[TableId.SERVICE_AREA_BY_ICT] = live.service_area_table(
             by_area, case_count, _shown(entries["service_area"], used)
         )
     if TableId.OUTCOME_KIND_BY_ICT in wanted:
-        by_kind = live.outcome_kind_counts(cases)
+        by_kind = {
+            (int(item), ict): n for (item, ict), n in counts(of("item", SummaryKind.CLAIMED), "item", "ict").items()
+        }
         kinds = _shown(entries["outcome_kind"], {kind for kind, _ict in by_kind})
         tables[TableId.OUTCOME_KIND_BY_ICT] = live.outcome_kind_table(by_kind, case_count, kinds)
     if TableId.SUSTAINABILITY in wanted:

@@ -132,3 +132,50 @@ def test_search_columns_cover_both_languages_and_the_government_and_follow_renam
     assert "'renamed" in str(_fresh(case).search_vector)
     InnovationCase.objects.filter(pk=case.pk).update(title="Wetlands")
     assert "'wetlands':" in str(_fresh(case).search_vector)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts jargon live from the texts")
+def test_jargon_flag_follows_the_texts_and_every_glossary_edit():
+    from cases.jargon import glossary, uses_jargon
+    from cases.models import JargonTerm
+
+    def flagged() -> set[int]:
+        return set(InnovationCase.objects.filter(uses_jargon=True).values_list("pk", flat=True))
+
+    def matching() -> set[int]:
+        condition = uses_jargon(glossary())
+        found = InnovationCase.objects.filter(condition) if condition is not None else InnovationCase.objects.none()
+        return set(found.values_list("pk", flat=True))
+
+    term = JargonTerm.objects.create(code="bpr", name="BPR", name_local="업무재설계", order=1)
+    english = CaseFactory(title="Our BPR (of permits)")
+    korean = CaseFactory(summary_local="업무재설계를 통해")
+    inside = CaseFactory(title="XBPRX")
+    plain = CaseFactory(title="Plain")
+    assert flagged() == matching() == {english.pk, korean.pk}
+    plain.description = "a bpr."
+    plain.save()
+    InnovationCase.objects.filter(pk=korean.pk).update(summary_local="")
+    assert flagged() == matching() == {english.pk, plain.pk}
+    term.variants = "XBPRX\n  Plain  "
+    term.save()
+    assert flagged() == matching() == {english.pk, plain.pk, inside.pk}
+    stale = _fresh(inside)
+    JargonTerm.objects.filter(pk=term.pk).update(is_active=False)
+    assert flagged() == matching() == set()
+    stale.save()  # the old flag written back is recomputed
+    assert flagged() == set()
+    JargonTerm.objects.create(code="plan", name="C++ (plan)", name_local="", order=2)
+    plain.title = "Our C++ (plan)"
+    plain.save()
+    assert flagged() == matching() == {plain.pk}
+    # Spellings stripped and split as Python strips and splits them (an ideographic space, a vertical tab).
+    odd = JargonTerm.objects.create(
+        code="tv", name="Vivid", name_local="", variants="\u3000tv\u3000\x0bvv\r\nv v", order=3
+    )
+    tv, t, vv = CaseFactory(title="Our tv guide"), CaseFactory(title="A t b"), CaseFactory(title="vv x")
+    assert set(odd.spellings()) == {"Vivid", "tv", "vv", "v v"}
+    assert flagged() == matching() == {plain.pk, tv.pk, vv.pk}
+    assert t.pk not in flagged()
+    JargonTerm.objects.all().delete()
+    assert flagged() == matching() == set()

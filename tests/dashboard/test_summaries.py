@@ -1,14 +1,16 @@
 """The maintained summaries (database triggers) against a from-scratch rebuild and against the live
 statistics, after random sequences of writes: single rows through the ORM, bulk inserts, bulk
-updates and deletes, cycle and registry changes (PostgreSQL, where the summaries are kept)."""
+updates and deletes, cycle, service area, outcome kind, text, glossary and registry changes (PostgreSQL, where the
+summaries are kept)."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cases import jargon
 from cases.demo import load_taxonomies
 from cases.models import (
     CaseObstacle,
@@ -16,16 +18,19 @@ from cases.models import (
     CaseState,
     CycleState,
     InnovationCase,
+    JargonTerm,
     ObstacleType,
     Outcome,
+    OutcomeKind,
     ParticipationLevel,
     Purpose,
     RemedyType,
+    ServiceArea,
     Verification,
 )
 from dashboard.models import Summary
 from dashboard.statistics import Scope, compute_statistics
-from dashboard.summaries import maintained_rows, rebuild, scratch_rows
+from dashboard.summaries import maintained_rows, rebuild, scratch_rows, stale_jargon_flags
 from governments.models import LocalGovernment
 from practices.models import CitizenFeedback, FeltImprovement, ModerationState
 from tests.cases.factories import AwardCycleFactory, CaseFactory
@@ -63,10 +68,18 @@ def world(db):
         "purposes": list(Purpose.objects.all()),
         "obstacles": list(ObstacleType.objects.all()),
         "remedies": list(RemedyType.objects.all()),
+        # None too: cases submitted before service areas existed have none.
+        "areas": [*ServiceArea.objects.all(), None],
+        # None too: outcomes recorded before kinds existed have none.
+        "outcome_kinds": [*OutcomeKind.objects.all(), None],
     }
 
 
 index = st.integers(min_value=0, max_value=1_000)
+# Case texts with and without glossary terms (in either language, inside a Korean word, not inside an
+# English one), and the spellings a glossary edit adds.
+TEXTS = ("A plain title", "Our BPR of permits", "TQM!", "XBPRX is no term", "업무프로세스 재설계를 했다", "ZZ-9 plan")
+SPELLINGS = ("ZZ-9", "plan", "Permits", "재설계", "TQM")
 creates = st.tuples(st.just("create"), index, index, st.sampled_from(STATES), st.booleans(), index, index)
 operations = st.one_of(
     creates,
@@ -76,13 +89,24 @@ operations = st.one_of(
     st.tuples(st.just("snapshot"), index, st.integers(min_value=0, max_value=9_000_000)),
     st.tuples(st.just("move"), index, index),
     st.tuples(st.just("participation"), index, st.sampled_from(ParticipationLevel.values)),
+    st.tuples(st.just("area"), index, index),
+    st.tuples(st.just("areas_bulk"), index, index),
     st.tuples(st.just("delete"), index),
+    st.tuples(st.just("text"), index, st.sampled_from(TEXTS), st.booleans()),
+    st.tuples(st.just("glossary_variant"), index, st.sampled_from(SPELLINGS)),
+    st.tuples(st.just("glossary_active"), index),
+    st.tuples(st.just("glossary_delete"), index),
+    st.tuples(st.just("glossary_create"), st.sampled_from(SPELLINGS)),
+    st.tuples(st.just("stale_save"), index, st.sampled_from(SPELLINGS)),
     st.tuples(st.just("obstacle"), index, index),
     st.tuples(st.just("obstacle_change"), index, index),
     st.tuples(st.just("obstacle_delete"), index),
     st.tuples(st.just("remedy"), index, index),
     st.tuples(st.just("remedies_bulk"), index),
-    st.tuples(st.just("outcome"), index, st.sampled_from(Verification.values)),
+    st.tuples(st.just("outcome"), index, st.sampled_from(Verification.values), index),
+    st.tuples(st.just("outcome_kind"), index, index),
+    st.tuples(st.just("outcome_kinds_bulk"), index, index),
+    st.tuples(st.just("outcomes_bulk"), index, index),
     st.tuples(st.just("verify"), index, st.sampled_from(Verification.values)),
     st.tuples(st.just("outcome_delete"), index),
     st.tuples(st.just("feedback"), index, st.sampled_from(FeltImprovement.values), st.booleans()),
@@ -115,13 +139,33 @@ def _apply(world, operation) -> None:
             uses_ict=uses_ict,
             purpose=world["purposes"][purpose_index % 2],
             participation_level=ParticipationLevel.values[number % 6],
+            service_area=world["areas"][number % len(world["areas"])],
+            title=TEXTS[number % len(TEXTS)],
             # Something of every kind hangs off it, so that later changes of the case move counts.
             obstacles=[world["obstacles"][number % 5].code],
             remedies=[world["remedies"][number % 4].code],
         )
         case = InnovationCase.objects.order_by("-pk").first()
-        Outcome.objects.create(case=case, indicator="Indicator", verification=Verification.values[number % 4])
+        kinds = world["outcome_kinds"]
+        verification, outcome_kind = Verification.values[number % 4], kinds[number % len(kinds)]
+        Outcome.objects.create(case=case, indicator="Indicator", verification=verification, kind=outcome_kind)
         CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[number % 3], visitor=f"first-{case.pk}")
+        return
+    if kind == "glossary_create":
+        code = f"term-{JargonTerm.objects.count()}"
+        JargonTerm.objects.create(code=code, name=args[0], name_local="", order=99)
+        return
+    if kind.startswith("glossary_"):
+        term = _pick(JargonTerm.objects.all(), args[0])
+        if term is None:
+            return
+        if kind == "glossary_variant":
+            term.variants = f"{term.variants}\n {args[1]} "
+            term.save()
+        elif kind == "glossary_active":
+            JargonTerm.objects.filter(pk=term.pk).update(is_active=not term.is_active)
+        else:
+            term.delete()
         return
     if kind in ("bulk_state", "cycle_state", "registry"):
         target = args[0]
@@ -155,8 +199,24 @@ def _apply(world, operation) -> None:
     elif kind == "participation":
         case.participation_level = args[1]
         case.save()
+    elif kind == "area":
+        case.service_area = world["areas"][args[1] % len(world["areas"])]
+        case.save(update_fields=["service_area"])
+    elif kind == "areas_bulk":
+        area = world["areas"][args[1] % len(world["areas"])]
+        InnovationCase.objects.filter(cycle=case.cycle).update(service_area=area)
     elif kind == "delete":
         case.delete()
+    elif kind == "text":
+        if args[2]:
+            case.summary_local = args[1]
+            case.save()
+        else:
+            InnovationCase.objects.filter(cycle=case.cycle).update(description=args[1])
+    elif kind == "stale_save":
+        # The glossary changes under a loaded case, which is then saved with its old flag.
+        JargonTerm.objects.create(code=f"stale-{JargonTerm.objects.count()}", name=args[1], name_local="", order=99)
+        case.save()
     elif kind == "obstacle":
         CaseObstacle.objects.get_or_create(case=case, obstacle_type=world["obstacles"][args[1] % 5])
     elif kind == "obstacle_change":
@@ -174,7 +234,24 @@ def _apply(world, operation) -> None:
         CaseRemedy.objects.filter(case=case).delete()
         CaseRemedy.objects.bulk_create(CaseRemedy(case=case, remedy_type=remedy) for remedy in world["remedies"])
     elif kind == "outcome":
-        Outcome.objects.create(case=case, indicator="Indicator", verification=args[1])
+        outcome_kind = world["outcome_kinds"][args[2] % len(world["outcome_kinds"])]
+        Outcome.objects.create(case=case, indicator="Indicator", verification=args[1], kind=outcome_kind)
+    elif kind == "outcome_kind":
+        outcome = _pick(Outcome.objects.filter(case=case), args[1])
+        if outcome:
+            outcome.kind = world["outcome_kinds"][args[1] % len(world["outcome_kinds"])]
+            outcome.save()
+    elif kind == "outcome_kinds_bulk":
+        # Every outcome of the case's cycle to one kind: a case's several outcomes become one claim.
+        outcome_kind = world["outcome_kinds"][args[1] % len(world["outcome_kinds"])]
+        Outcome.objects.filter(case__cycle=case.cycle).update(kind=outcome_kind)
+    elif kind == "outcomes_bulk":
+        # Several outcomes of one statement, two of the same kind (the case still counts once for it).
+        kinds = world["outcome_kinds"]
+        Outcome.objects.bulk_create(
+            Outcome(case=case, indicator="Indicator", kind=kinds[(args[1] + step // 2) % len(kinds)])
+            for step in range(4)
+        )
     elif kind == "verify":
         Outcome.objects.filter(case=case).update(verification=args[1])
     elif kind == "outcome_delete":
@@ -198,6 +275,18 @@ def _apply(world, operation) -> None:
             feedback.delete()
 
 
+def _flagged() -> set[int]:
+    return set(InnovationCase.objects.filter(uses_jargon=True).values_list("pk", flat=True))
+
+
+def _using_jargon() -> set[int]:
+    """The cases whose texts use a term, as the live statistics find them."""
+    condition = jargon.uses_jargon(jargon.glossary())
+    if condition is None:
+        return set()
+    return set(InnovationCase.objects.filter(condition).values_list("pk", flat=True))
+
+
 def _statistics(**kwargs):
     return [
         compute_statistics(scope=scope, cycles=years, include_award_rate=True, **kwargs)
@@ -216,6 +305,7 @@ def test_summaries_equal_a_rebuild_and_the_live_statistics_after_any_writes(worl
         for operation in [*cases, *writes]:
             _apply(world, operation)
             assert maintained_rows() == scratch_rows(), operation
+            assert _flagged() == _using_jargon(), operation
         assert _statistics() == _statistics(live=True)
         transaction.set_rollback(True)
 
@@ -230,3 +320,22 @@ def test_rebuild_recomputes_summaries_that_went_wrong(world):
     call_command("rebuild_statistics", verbosity=0)
     assert maintained_rows() == expected
     assert rebuild() == (len(expected[0]), len(expected[1]))
+
+
+def test_rebuild_recomputes_jargon_flags_that_went_stale(world):
+    case = CaseFactory(awarded=True, cycle=world["cycles"][0], title="Our BPR of permits")
+    assert InnovationCase.objects.get(pk=case.pk).uses_jargon is True
+    call_command("rebuild_statistics", "--check", verbosity=0)
+    with connection.cursor() as cursor:
+        # As a restore without the triggers would leave it.
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("UPDATE cases_innovationcase SET uses_jargon = false WHERE id = %s", [case.pk])
+        cursor.execute("SET session_replication_role = DEFAULT")
+    assert stale_jargon_flags() == 1
+    with pytest.raises(CommandError):
+        call_command("rebuild_statistics", "--check", verbosity=0)
+    call_command("rebuild_statistics", verbosity=0)
+    assert stale_jargon_flags() == 0
+    assert InnovationCase.objects.get(pk=case.pk).uses_jargon is True
+    assert maintained_rows() == scratch_rows()
+    call_command("rebuild_statistics", "--check", verbosity=0)

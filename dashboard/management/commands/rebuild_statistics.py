@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dashboard.summaries import maintained_rows, rebuild, scratch_rows, summaries_enabled
+from dashboard.summaries import maintained_rows, rebuild, scratch_rows, stale_jargon_flags, summaries_enabled
 
 
 class Command(BaseCommand):
@@ -23,6 +23,8 @@ class Command(BaseCommand):
         if check:
             if maintained_rows() != scratch_rows():
                 raise CommandError("The summaries differ from the cases: run rebuild_statistics.")
+            if stale := stale_jargon_flags():
+                raise CommandError(f"{stale} cases' jargon flags differ from the glossary: run rebuild_statistics.")
             self.stdout.write("The summaries equal the cases.")
             return
         summary, feedback = rebuild()
