@@ -12,6 +12,8 @@ from ..models import Adoption, AdoptionKind, FollowUpReport, FollowUpValue, Prog
 
 class FollowUpValueSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="outcome.indicator", read_only=True)
+    # Empty when the report gives no link: a plain string, since "" is not a URI.
+    evidence_url = serializers.CharField(read_only=True, help_text="A link to the evidence, or empty.")
     indicator_local = serializers.CharField(source="outcome.indicator_local", read_only=True)
 
     class Meta:
