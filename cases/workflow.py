@@ -61,6 +61,25 @@ def lock(case: InnovationCase) -> InnovationCase:
     return InnovationCase.objects.select_for_update().get(pk=case.pk)
 
 
+def _require_edge(current: InnovationCase, to_state: str) -> None:
+    if not can_transition(current, to_state):
+        raise WorkflowError(
+            _("A case that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": CaseState(current.state).label, "to": CaseState(to_state).label}
+        )
+
+
+def _transition_event(case_id: int, from_state: str, to_state: str, *, actor, message: str) -> CaseEvent:
+    return CaseEvent(
+        case_id=case_id,
+        kind=CaseEvent.Kind.TRANSITION,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        from_state=from_state,
+        to_state=to_state,
+        message=message,
+    )
+
+
 @transaction.atomic
 def transition(case: InnovationCase, *, to_state: str, actor, message: str = "", **fields) -> InnovationCase:
     """Move ``case`` to ``to_state`` (setting ``fields`` too) and record the event.
@@ -68,25 +87,14 @@ def transition(case: InnovationCase, *, to_state: str, actor, message: str = "",
     Must be given a case locked with ``lock()`` by the caller's transaction when the decision to
     move depends on its current state; it re-checks the edge against the stored state."""
     current = lock(case)
-    if not can_transition(current, to_state):
-        raise WorkflowError(
-            _("A case that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": CaseState(current.state).label, "to": CaseState(to_state).label}
-        )
+    _require_edge(current, to_state)
     from_state = current.state
     current.state = to_state
     for name, value in fields.items():
         setattr(current, name, value)
     current.updated_at = timezone.now()
     current.save(update_fields=["state", "updated_at", *fields])
-    CaseEvent.objects.create(
-        case=current,
-        kind=CaseEvent.Kind.TRANSITION,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        from_state=from_state,
-        to_state=to_state,
-        message=message,
-    )
+    _transition_event(current.pk, from_state, to_state, actor=actor, message=message).save()
     case.refresh_from_db()
     return current
 
@@ -105,22 +113,9 @@ def transition_many(moves: list[tuple[InnovationCase, str, str]], *, actor) -> N
     events = []
     for case, to_state, message in moves:
         current = stored[case.pk]
-        if not can_transition(current, to_state):
-            raise WorkflowError(
-                _("A case that is “%(from)s” cannot become “%(to)s”.")
-                % {"from": CaseState(current.state).label, "to": CaseState(to_state).label}
-            )
+        _require_edge(current, to_state)
         by_target.setdefault(to_state, []).append(case.pk)
-        events.append(
-            CaseEvent(
-                case_id=case.pk,
-                kind=CaseEvent.Kind.TRANSITION,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                from_state=current.state,
-                to_state=to_state,
-                message=message,
-            )
-        )
+        events.append(_transition_event(case.pk, current.state, to_state, actor=actor, message=message))
         case.state, case.updated_at = to_state, now
     for to_state, case_ids in by_target.items():
         InnovationCase.objects.filter(pk__in=case_ids).update(state=to_state, updated_at=now)
