@@ -5,6 +5,7 @@ page of each role, overdue reports, the open-data field, and the aggregates behi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -184,15 +185,21 @@ def own_adoptions(user) -> QuerySet[Adoption]:
 # --- the statistics' aggregates (dashboard reads them) --------------------------------------------
 
 
-def sustainability_counts(cases: QuerySet[InnovationCase]) -> list[dict]:
-    """Reported follow-ups of ``cases`` grouped by point, tier and ICT: ``years``, ``tier``,
-    ``uses_ict``, ``reports``, ``running`` (not discontinued). One query."""
-    rows = (
+def sustainability_rows(cases: QuerySet[InnovationCase]) -> QuerySet:
+    """Reported follow-ups of ``cases`` grouped by point, tier and ICT (a values() query; its rows
+    go through ``sustainability_counts``)."""
+    return (
         FollowUpReport.objects.filter(case__in=cases, state__in=REPORTED_STATES)
         .values("years_after", "case__tier", "case__uses_ict")
         .annotate(reports=Count("id"), running=Count("id", filter=Q(status__in=STILL_RUNNING)))
         .order_by()
     )
+
+
+def sustainability_counts(cases: QuerySet[InnovationCase], rows: Iterable[dict] | None = None) -> list[dict]:
+    """Reported follow-ups of ``cases`` grouped by point, tier and ICT: ``years``, ``tier``,
+    ``uses_ict``, ``reports``, ``running`` (not discontinued). One query (none when given the
+    rows of ``sustainability_rows``, read together with others)."""
     return [
         {
             "years": row["years_after"],
@@ -201,7 +208,7 @@ def sustainability_counts(cases: QuerySet[InnovationCase]) -> list[dict]:
             "reports": row["reports"],
             "running": row["running"],
         }
-        for row in rows
+        for row in (sustainability_rows(cases) if rows is None else rows)
     ]
 
 
@@ -209,14 +216,19 @@ def confirmed_adoptions_of(cases: QuerySet[InnovationCase]) -> QuerySet[Adoption
     return Adoption.objects.filter(source__in=cases, state=AdoptionState.CONFIRMED)
 
 
-def adoption_flow_counts(cases: QuerySet[InnovationCase]) -> dict[tuple[str, str], int]:
-    """Confirmed adoptions of ``cases`` by (source tier, adopter tier). One query."""
+def adoption_flow_rows(cases: QuerySet[InnovationCase]) -> QuerySet:
+    """Confirmed adoptions of ``cases`` by source tier and adopter tier (a values() query)."""
+    return confirmed_adoptions_of(cases).values("source__tier", "adopter_tier").annotate(n=Count("id")).order_by()
+
+
+def adoption_flow_counts(
+    cases: QuerySet[InnovationCase], rows: Iterable[dict] | None = None
+) -> dict[tuple[str, str], int]:
+    """Confirmed adoptions of ``cases`` by (source tier, adopter tier). One query (none when given
+    the rows of ``adoption_flow_rows``)."""
     return {
         (row["source__tier"], row["adopter_tier"]): row["n"]
-        for row in confirmed_adoptions_of(cases)
-        .values("source__tier", "adopter_tier")
-        .annotate(n=Count("id"))
-        .order_by()
+        for row in (adoption_flow_rows(cases) if rows is None else rows)
     }
 
 
