@@ -70,6 +70,11 @@ def _formatters():
     }
 
 
+def _through(ordering: str, relation: str) -> str:
+    """A related model's ordering term, read from the row that points at it ("-order" stays descending)."""
+    return f"-{relation}__{ordering[1:]}" if ordering.startswith("-") else f"{relation}__{ordering}"
+
+
 def _typed_rows(model, ids: Sequence[int], type_field: str) -> dict[int, list[dict]]:
     """Obstacles or remedies as ``get_obstacles`` / ``get_remedies`` give them."""
     found: dict[int, list[dict]] = defaultdict(list)
@@ -108,7 +113,7 @@ def public_page(ids: Sequence[int], request) -> list[dict]:
     for row in (
         through.objects.filter(innovationcase_id__in=ids)
         .values("innovationcase_id", "participantkind__code")
-        .order_by(*(f"participantkind__{name}" for name in ParticipantKind._meta.ordering))
+        .order_by(*(_through(name, "participantkind") for name in ParticipantKind._meta.ordering))
     ):
         kinds[row["innovationcase_id"]].append(row["participantkind__code"])
 
