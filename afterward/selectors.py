@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cases.models import CaseState, InnovationCase
@@ -234,11 +234,19 @@ def adoption_flow_counts(
 
 def most_adopted(cases: QuerySet[InnovationCase], limit: int) -> list[InnovationCase]:
     """The practices of ``cases`` with the most confirmed adoptions (annotated ``adoption_count``),
-    most first, at most ``limit``. One query."""
-    confirmed = Q(adoptions__state=AdoptionState.CONFIRMED)
+    most first, at most ``limit``. One query, driven by the adoptions (a few), not by the cases (a
+    million: counting every awarded case's adoptions to keep ten took 3.7 s at 1M)."""
+    confirmed = Adoption.objects.filter(source=OuterRef("pk"), state=AdoptionState.CONFIRMED)
+    top = (
+        confirmed_adoptions_of(cases)
+        .values("source_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "source__sort_key")
+        .values("source_id")[:limit]
+    )
     return list(
-        cases.annotate(adoption_count=Count("adoptions", filter=confirmed))
-        .filter(adoption_count__gt=0)
+        InnovationCase.objects.filter(pk__in=top)
+        .annotate(adoption_count=Subquery(confirmed.values("source").annotate(n=Count("id")).values("n")))
         .select_related("government__parent", "cycle")
         .only(
             "title",
@@ -250,5 +258,5 @@ def most_adopted(cases: QuerySet[InnovationCase], limit: int) -> list[Innovation
             "government__parent__name",
             "government__parent__name_local",
         )
-        .order_by("-adoption_count", "sort_key")[:limit]
+        .order_by("-adoption_count", "sort_key")
     )
