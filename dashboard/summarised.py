@@ -2,20 +2,22 @@
 the same tables as ``dashboard.statistics`` computes live, from the marginals of the summary
 (``GROUPING SETS``: a few hundred rows, whatever the number of cases).
 
-Queries, whatever the number of cases: the summary rows (1), the national profile (1, only for
-Table 1), the taxonomies (1, one UNION, only for the tables that list them) and the most answered
-cases (1, only for the "felt it" table); follow-ups and adoptions are read directly. Service areas,
-claimed outcome kinds and jargon come from the summary rows too: no table scans the cases."""
+Queries, whatever the number of cases: one statement for the small reads (``core.batched``: the
+summary rows, the national profile for Table 1, the taxonomies of the tables that list them, the
+follow-ups and the adoption flows), then the rows of the most answered cases (only for the "felt
+it" table) and of the most adopted (only for the adoptions table). Service areas, claimed outcome
+kinds and jargon come from the summary rows too: no table scans the cases."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import connections, router
-from django.db.models import F, Value
+from django.db import router
+from django.db.models import F, QuerySet, Value
 
+from afterward import selectors as afterward
 from cases.models import (
     SUBMITTED_STATES,
     AwardCycle,
@@ -31,7 +33,8 @@ from cases.models import (
     localized,
 )
 from cases.selectors import PUBLIC_CASES
-from governments.selectors import national_profile
+from core.batched import RawRead, read_together
+from governments.selectors import national_profile, tier_totals
 
 from . import statistics as live
 from .models import Summary, SummaryKind
@@ -105,9 +108,8 @@ GROUPED = ("year", "tier", "purpose_id", "participation", "item", "uses_ict", "s
 COLUMN = {"year": "y.year", "state": "s.state"}
 
 
-def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str]) -> dict[str, list[dict]]:
-    """``{grouping: [row, ...]}``: each row has the kind, its grouped columns, ``n`` and ``population``
-    of the cases in scope, and ``all`` (every submitted case, for the award rate)."""
+def summary_marginals_read(scope: str, cycles: Sequence[int], kinds: Collection[str]) -> RawRead:
+    """The summary's marginals as one ``GROUPING SETS`` query (rows for ``summary_marginals``)."""
     if scope == Scope.SUBMITTED:
         in_scope = "s.state = ANY(%s)"
         scope_params = [list(SUBMITTED_STATES)]
@@ -126,6 +128,13 @@ def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str])
         f"WHERE y.year = ANY(%s) AND s.kind = ANY(%s) GROUP BY GROUPING SETS ({sets})"
     )
     params = [*scope_params, *scope_params, list(cycles), sorted(str(kind) for kind in kinds)]
+    return RawRead(sql, params, ("kind", *GROUPED, "mask", "n", "population", "all"))
+
+
+def summary_marginals(rows: Iterable[dict]) -> dict[str, list[dict]]:
+    """``{grouping: [row, ...]}`` from the rows of ``summary_marginals_read``: each row has the kind,
+    its grouped columns, ``n`` and ``population`` of the cases in scope, and ``all`` (every
+    submitted case, for the award rate)."""
     masks = {}
     for name, grouped in GROUPINGS:
         mask = 0
@@ -133,31 +142,31 @@ def summary_marginals(scope: str, cycles: Sequence[int], kinds: Collection[str])
             mask = (mask << 1) | (0 if column in grouped else 1)
         masks[mask] = name
     found: dict[str, list[dict]] = {name: [] for name, _grouped in GROUPINGS}
-    # The database the ORM reads this request's data from (a replica on public pages).
-    with connections[router.db_for_read(Summary)].cursor() as cursor:
-        cursor.execute(sql, params)
-        for kind, *values, mask, n, population, every in cursor.fetchall():
-            row = dict(zip(GROUPED, values, strict=True))
-            row.update(kind=kind, n=int(n or 0), population=int(population or 0), all=int(every or 0))
-            row["ict"] = ICT if row["uses_ict"] else NON_ICT
-            found[masks[mask]].append(row)
+    for read in rows:
+        row = {column: read[column] for column in ("kind", *GROUPED)}
+        row.update(n=int(read["n"] or 0), population=int(read["population"] or 0), all=int(read["all"] or 0))
+        row["ict"] = ICT if row["uses_ict"] else NON_ICT
+        found[masks[read["mask"]]].append(row)
     return found
 
 
-def taxonomies(kinds: Collection[str]) -> dict[str, list[Entry]]:
-    """Every entry of the asked taxonomies, in their order, in one query."""
-    fields = ("id", "code", "name", "name_local", "order", "is_active")
+TAXONOMY_FIELDS = ("id", "code", "name", "name_local", "order", "is_active")
+
+
+def taxonomies_read(kinds: Collection[str]) -> QuerySet:
+    """Every entry of the asked taxonomies (at least one), as one ``UNION`` (rows for ``taxonomies``)."""
     queries = [
-        TAXONOMIES[kind].objects.annotate(taxonomy=Value(kind)).values("taxonomy", *fields).order_by()
+        TAXONOMIES[kind].objects.annotate(taxonomy=Value(kind)).values("taxonomy", *TAXONOMY_FIELDS).order_by()
         for kind in sorted(kinds)
     ]
-    if not queries:
-        return {}
+    return queries[0].union(*queries[1:], all=True)
+
+
+def taxonomies(rows: Iterable[dict], kinds: Collection[str]) -> dict[str, list[Entry]]:
+    """The entries of each taxonomy in ``kinds``, in their order."""
     found: dict[str, list[Entry]] = {kind: [] for kind in kinds}
-    for row in queries[0].union(*queries[1:], all=True):
-        found[row["taxonomy"]].append(
-            Entry(row["id"], row["code"], row["name"], row["name_local"], row["order"], row["is_active"])
-        )
+    for row in rows:
+        found[row["taxonomy"]].append(Entry(*(row[name] for name in TAXONOMY_FIELDS)))
     return {kind: sorted(entries, key=lambda e: (e.order, e.code)) for kind, entries in found.items()}
 
 
@@ -196,7 +205,24 @@ def most_answered(scope: str, cycles: Sequence[int]):
 
 def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> Statistics:
     kinds = set().union(*(KINDS[table] for table in wanted)) if wanted else set()
-    marginals = summary_marginals(scope, cycles, kinds) if kinds else {name: [] for name, _g in GROUPINGS}
+    needed = {"purpose"} if TableId.PURPOSE_BY_ICT in wanted else set()
+    needed |= {"obstacle"} if TableId.OBSTACLES_BY_ICT in wanted else set()
+    needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
+    needed |= {"service_area"} if TableId.SERVICE_AREA_BY_ICT in wanted else set()
+    needed |= {"outcome_kind"} if TableId.OUTCOME_KIND_BY_ICT in wanted else set()
+    cases = live.cases_in_scope(scope, cycles)
+    # The small reads of the tables asked for, in one round trip (core.batched).
+    reads = {
+        "marginals": summary_marginals_read(scope, cycles, kinds) if kinds else None,
+        "national": tier_totals() if TableId.TIER_REPRESENTATION in wanted else None,
+        "taxonomies": taxonomies_read(needed) if needed else None,
+        "sustainability": afterward.sustainability_rows(cases) if TableId.SUSTAINABILITY in wanted else None,
+        "flows": afterward.adoption_flow_rows(cases) if TableId.ADOPTION_FLOWS in wanted else None,
+    }
+    reads = {name: read for name, read in reads.items() if read is not None}
+    # The database the ORM reads this request's data from (a replica on public pages).
+    rows = dict(zip(reads, read_together(list(reads.values()), using=router.db_for_read(Summary)), strict=True))
+    marginals = summary_marginals(rows.get("marginals", []))
 
     def of(grouping: str, kind: str = SummaryKind.CASE) -> list[dict]:
         return [row for row in marginals[grouping] if row["kind"] == kind and row["n"]]
@@ -208,12 +234,7 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         return dict(counted)
 
     case_count = sum(row["n"] for row in of("tier"))
-    needed = {"purpose"} if TableId.PURPOSE_BY_ICT in wanted else set()
-    needed |= {"obstacle"} if TableId.OBSTACLES_BY_ICT in wanted else set()
-    needed |= {"remedy"} if TableId.REMEDIES_BY_ICT in wanted else set()
-    needed |= {"service_area"} if TableId.SERVICE_AREA_BY_ICT in wanted else set()
-    needed |= {"outcome_kind"} if TableId.OUTCOME_KIND_BY_ICT in wanted else set()
-    entries = taxonomies(needed)
+    entries = taxonomies(rows.get("taxonomies", []), needed)
     tables: dict[str, Table] = {}
     # Every case submitted in the cycles, whatever the scope: the award rate and the tier tests.
     pool: dict[str, dict] = defaultdict(lambda: {"submitted": 0, "awarded": 0})
@@ -224,7 +245,9 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
                 pool[row["tier"]]["awarded"] += row["all"]
     if TableId.TIER_REPRESENTATION in wanted:
         by_tier = {row["tier"]: {"count": row["n"], "population": row["population"]} for row in of("tier")}
-        tables[TableId.TIER_REPRESENTATION] = live.tier_table(by_tier, scope, national_profile(), dict(pool))
+        tables[TableId.TIER_REPRESENTATION] = live.tier_table(
+            by_tier, scope, national_profile(rows["national"]), dict(pool)
+        )
     if TableId.PURPOSE_BY_ICT in wanted:
         by_purpose = counts(of("purpose"), "purpose_id", "ict")
         used = {purpose for purpose, _ict in by_purpose}
@@ -259,7 +282,6 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         tables[TableId.PARTICIPATION_LEVELS] = live.participation_table(
             counts(of("participation"), "participation", "ict"), case_count
         )
-    cases = live.cases_in_scope(scope, cycles)
     if TableId.JARGON_BY_CYCLE in wanted:
         by_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         for row in of("yearly", SummaryKind.JARGON):
@@ -284,8 +306,13 @@ def compute(*, scope: str, cycles: Sequence[int], wanted: Collection[str]) -> St
         kinds = _shown(entries["outcome_kind"], {kind for kind, _ict in by_kind})
         tables[TableId.OUTCOME_KIND_BY_ICT] = live.outcome_kind_table(by_kind, case_count, kinds)
     if TableId.SUSTAINABILITY in wanted:
-        tables[TableId.SUSTAINABILITY] = live.sustainability(cases)
+        tables[TableId.SUSTAINABILITY] = live.sustainability_table(
+            afterward.sustainability_counts(cases, rows["sustainability"])
+        )
     if TableId.ADOPTION_FLOWS in wanted:
-        tables[TableId.ADOPTION_FLOWS] = live.adoption_flows(cases)
+        tables[TableId.ADOPTION_FLOWS] = live.flow_table(
+            afterward.adoption_flow_counts(cases, rows["flows"]),
+            afterward.most_adopted(cases, live.MOST_ADOPTED_LIMIT),
+        )
     ordered = {str(table): tables[table] for table in live.TABLE_ORDER if table in tables}
     return Statistics(scope=str(scope), cycles=list(cycles), case_count=case_count, tables=ordered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
@@ -24,16 +25,21 @@ def active_governments() -> QuerySet[LocalGovernment]:
     return LocalGovernment.objects.filter(is_active=True).select_related("parent")
 
 
-def national_profile() -> list[TierProfile]:
-    """Per tier (in Tier order) and a final "total" row: count of active governments, share of all,
-    average population. One query, whatever the size of the registry."""
-    rows = {
-        row["tier"]: row
-        for row in LocalGovernment.objects.filter(is_active=True)
+def tier_totals() -> QuerySet:
+    """Active governments per tier: ``tier``, ``count``, ``population_total`` (a values() query)."""
+    return (
+        LocalGovernment.objects.filter(is_active=True)
         .values("tier")
         .annotate(count=Count("id"), population_total=Sum("population"))
         .order_by()
-    }
+    )
+
+
+def national_profile(totals: Iterable[dict] | None = None) -> list[TierProfile]:
+    """Per tier (in Tier order) and a final "total" row: count of active governments, share of all,
+    average population. One query, whatever the size of the registry (none when given the rows
+    of ``tier_totals()``, read together with others)."""
+    rows = {row["tier"]: row for row in (tier_totals() if totals is None else totals)}
     grand_count = sum(row["count"] for row in rows.values())
     grand_population = sum(row["population_total"] or 0 for row in rows.values())
     profile = []

@@ -23,6 +23,7 @@ from core.api import ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
 
+from . import rows
 from .pagination import CaseCursorPagination
 from .serializers import CaseSerializer, CaseWriteSerializer, SubmitSerializer, WithdrawSerializer
 
@@ -98,12 +99,20 @@ class CaseViewSet(
         parts = (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
 
         def render() -> bytes:
-            response = super(CaseViewSet, self).list(request, *args, **kwargs)
-            return JSONRenderer().render(response.data)
+            # The public's page as rows, not model instances (cases.api.rows): the same JSON.
+            self.reading_rows = True
+            page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+            data = rows.public_page([case.pk for case in page], request)
+            return JSONRenderer().render(self.get_paginated_response(data).data)
 
         return revisions.cached_json(request, revision, "cases-list", parts, render)
 
+    # True while an anonymous page is read as rows: the page's cases are then only ids and sort keys.
+    reading_rows = False
+
     def get_queryset(self):
+        if self.reading_rows:
+            return visible_cases(self.request.user).only("id", "sort_key").order_by("sort_key")
         return (
             visible_cases(self.request.user)
             .select_related("cycle", "government", "purpose")
@@ -118,6 +127,8 @@ class CaseViewSet(
                     queryset=RevisionRequest.objects.select_related("requested_by", "answered_by", "withdrawn_by"),
                 ),
             )
+            # The search columns (both languages' texts again, and their tsvector) are not shown.
+            .defer("search_document", "search_vector")
             .order_by("sort_key")
         )
 

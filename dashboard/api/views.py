@@ -55,7 +55,7 @@ FILTER_PARAMETERS = [
 class _StatsView(APIView):
     """Responses are cached under the revision (``core.revisions``), read before anything else, so
     a response is never older than the data: the next request after any write sees it. Queries: the
-    revision 1, then on a miss the filter form's cycles 1 and at most 4 for the tables."""
+    revision 1, then on a miss the filter form's cycles 1 and at most 3 for the tables."""
 
     permission_classes = [AllowAny]
 
