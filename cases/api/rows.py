@@ -140,6 +140,8 @@ def public_page(ids: Sequence[int], request) -> list[dict]:
 
     page = []
     for pk in ids:
+        if pk not in cases:
+            continue  # deleted since the page's ids were read (the reads are not one snapshot)
         data = format_case(cases[pk])
         data["tier"] = data["tier"] or None  # as CaseSerializer: a draft has none yet
         data.update(

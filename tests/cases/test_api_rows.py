@@ -109,3 +109,12 @@ def test_the_list_serves_the_rows_to_the_public_and_instances_to_signed_in_reade
     for case in anonymous["results"]:
         assert {**by_id[case["id"]], "contact_email": None, "contact_phone": None, "revision_requests": None} == case
     assert by_id[full_case.pk]["contact_email"] == "staff@example.go.kr"
+
+
+def test_a_case_deleted_after_the_page_was_chosen_is_left_out(full_case):
+    ids = [
+        full_case.pk,
+        *InnovationCase.objects.filter(is_public=True).exclude(pk=full_case.pk).values_list("pk", flat=True)[:2],
+    ]
+    InnovationCase.objects.filter(pk=full_case.pk).delete()
+    assert [case["id"] for case in rows.public_page(ids, _anonymous_request("en"))] == ids[1:]
