@@ -15,12 +15,11 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from django.urls import reverse
 from rest_framework import serializers
 
 from cases.models import Attachment, CaseObstacle, CaseRemedy, InnovationCase, Outcome, ParticipantKind, localized
 
-from .serializers import AttachmentReadSerializer, CaseSerializer, OutcomeReadSerializer
+from .serializers import AttachmentReadSerializer, CaseSerializer, OutcomeReadSerializer, download_url, typed_row
 
 # What the public never sees of a case (the serializer answers null).
 HIDDEN = ("contact_email", "contact_phone", "revision_requests")
@@ -92,12 +91,12 @@ def _typed_rows(model, ids: Sequence[int], type_field: str) -> dict[int, list[di
     )
     for row in rows:
         found[row["case_id"]].append(
-            {
-                "type": row[f"{type_field}__code"],
-                "label": localized(row[f"{type_field}__name"], row[f"{type_field}__name_local"]),
-                "description": row["description"],
-                "description_local": row["description_local"],
-            }
+            typed_row(
+                row[f"{type_field}__code"],
+                localized(row[f"{type_field}__name"], row[f"{type_field}__name_local"]),
+                row["description"],
+                row["description_local"],
+            )
         )
     return found
 
@@ -134,8 +133,7 @@ def public_page(ids: Sequence[int], request) -> list[dict]:
         .order_by(*Attachment._meta.ordering)
     ):
         data = format_attachment(row)
-        url = reverse("cases:attachment_download", args=[row["case_id"], row["id"]])
-        data["download_url"] = request.build_absolute_uri(url)
+        data["download_url"] = download_url(request, row["case_id"], row["id"])
         attachments[row["case_id"]].append(data)
 
     page = []

@@ -86,6 +86,16 @@ class OutcomeReadSerializer(serializers.ModelSerializer):
         fields = ["id", *OUTCOME_CONTENT_FIELDS, "verification"]
 
 
+def download_url(request, case_id: int, attachment_id: int) -> str:
+    url = reverse("cases:attachment_download", args=[case_id, attachment_id])
+    return request.build_absolute_uri(url) if request else url
+
+
+def typed_row(code: str, label: str, description: str, description_local: str) -> dict:
+    """An obstacle or remedy of a case as the API shows it."""
+    return {"type": code, "label": label, "description": description, "description_local": description_local}
+
+
 class AttachmentReadSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="original_name")
     download_url = serializers.SerializerMethodField()
@@ -95,9 +105,7 @@ class AttachmentReadSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "kind", "content_type", "size", "uploaded_at", "download_url"]
 
     def get_download_url(self, attachment: Attachment) -> str:
-        url = reverse("cases:attachment_download", args=[attachment.case_id, attachment.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
+        return download_url(self.context.get("request"), attachment.case_id, attachment.pk)
 
 
 class RevisionRequestReadSerializer(serializers.ModelSerializer):
@@ -173,23 +181,13 @@ class CaseSerializer(serializers.ModelSerializer):
 
     def get_obstacles(self, case) -> list[dict]:
         return [
-            {
-                "type": row.obstacle_type.code,
-                "label": row.obstacle_type.label,
-                "description": row.description,
-                "description_local": row.description_local,
-            }
+            typed_row(row.obstacle_type.code, row.obstacle_type.label, row.description, row.description_local)
             for row in case.obstacles.all()
         ]
 
     def get_remedies(self, case) -> list[dict]:
         return [
-            {
-                "type": row.remedy_type.code,
-                "label": row.remedy_type.label,
-                "description": row.description,
-                "description_local": row.description_local,
-            }
+            typed_row(row.remedy_type.code, row.remedy_type.label, row.description, row.description_local)
             for row in case.remedies.all()
         ]
 

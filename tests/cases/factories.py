@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from cases.models import (
+    Attachment,
     AwardCycle,
     AwardLevel,
     CaseObstacle,
@@ -143,3 +144,17 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     unit = "days"
     baseline = 10
     result = 3
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """A stored attachment's row (the file itself is not written)."""
+
+    class Meta:
+        model = Attachment
+
+    case = factory.SubFactory(CaseFactory)
+    file = "attachments/x/report.pdf"
+    original_name = "report.pdf"
+    content_type = "application/pdf"
+    size = 1
+    uploaded_by = factory.SubFactory("tests.accounts.factories.ManagerFactory")

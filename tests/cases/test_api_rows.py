@@ -16,9 +16,9 @@ from accounts.models import User
 from cases.api import rows
 from cases.api.serializers import CaseSerializer
 from cases.api.views import CaseViewSet
-from cases.models import Attachment, InnovationCase, OutcomeKind, ParticipantKind, ServiceArea, Verification
+from cases.models import InnovationCase, OutcomeKind, ParticipantKind, ServiceArea, Verification
 from core.rules import allowed
-from tests.cases.factories import CaseFactory, OutcomeFactory
+from tests.cases.factories import AttachmentFactory, CaseFactory, OutcomeFactory
 from tests.querycount import assert_database_query_count
 
 pytestmark = pytest.mark.django_db
@@ -64,14 +64,7 @@ def full_case(demo_data):
         contact_phone="02-123-4567",
     )
     case.participant_kinds.set(ParticipantKind.objects.all()[:3])
-    attachment = Attachment.objects.create(
-        case=case,
-        file="attachments/x/report.pdf",
-        original_name="성과 보고서.pdf",
-        content_type="application/pdf",
-        size=2048,
-        uploaded_by=User.objects.filter(is_superuser=False).first(),
-    )
+    attachment = AttachmentFactory(case=case, original_name="성과 보고서.pdf", size=2048)
     OutcomeFactory(
         case=case, kind=OutcomeKind.objects.first(), evidence_attachment=attachment, verification=Verification.VERIFIED
     )

@@ -6,12 +6,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from cases.models import Attachment, CaseState, CycleState, InnovationCase
+from cases.models import CaseState, CycleState, InnovationCase
 from cases.permissions import can_edit_case, can_view_case, can_withdraw_case
 from cases.selectors import visible_cases
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory
 from tests.accounts.helpers import sign_in
-from tests.cases.factories import AwardCycleFactory, CaseFactory
+from tests.cases.factories import AttachmentFactory, AwardCycleFactory, CaseFactory
 from tests.reviews.factories import ReviewAssignmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +24,8 @@ def world():
     cycle = AwardCycleFactory(published=True)
     case = CaseFactory(cycle=cycle, submitted=True)
     assignment = ReviewAssignmentFactory(case=case)
-    attachment = Attachment.objects.create(
-        case=case,
-        file="attachments/x/none.pdf",
-        original_name="a.pdf",
-        content_type="application/pdf",
-        size=1,
-        uploaded_by=assignment.assigned_by,
+    attachment = AttachmentFactory(
+        case=case, file="attachments/x/none.pdf", original_name="a.pdf", uploaded_by=assignment.assigned_by
     )
     users = {
         "anonymous": None,
