@@ -111,3 +111,41 @@ def test_the_command_is_refused_where_demo_data_is_disabled(registry, settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="disabled"):
         call_command("generate_cases", count=5, quiet=True, stdout=io.StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="workers write in parallel on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_workers_write_the_batches_in_parallel_and_the_seed_gives_the_same_cases():
+    from innovation.management.commands.load_demo import Command
+
+    Command().handle(password="bench-password-123", if_empty=False)
+    first = InnovationCase.objects.count()
+    seen = []
+
+    rows = generator.generate(
+        250, seed=21, workers=2, batch=50, progress=lambda done, total, seconds: seen.append((done, total))
+    )
+
+    assert seen[-1] == (250, 250) and len(seen) == 5  # a report per batch, from both workers
+    generated = InnovationCase.objects.filter(pk__gt=0).order_by("id")[first:]
+    numbers = sorted(int(title.rsplit("(", 1)[1].rstrip(")")) for title in generated.values_list("title", flat=True))
+    assert numbers == list(range(first, first + 250))  # every batch once
+    assert rows > 250 * 10
+    # Each batch's cases are what the seed draws for it, whichever worker wrote it.
+    batch = generator.build_batch(generator.prepare(21), _counting_ids(), 50, first + 100)
+    expected = {
+        row["title"]: (row["summary"], row["government_id"], row["state"]) for row in batch.by_model[InnovationCase]
+    }
+    written = {
+        title: (summary, government, state)
+        for title, summary, government, state in InnovationCase.objects.filter(title__in=expected).values_list(
+            "title", "summary", "government_id", "state"
+        )
+    }
+    assert written == expected
+    assert maintained_rows() == scratch_rows()  # the summaries followed both connections' writes
+
+
+def test_the_command_refuses_no_workers(registry):
+    with pytest.raises(CommandError, match="--workers must be at least 1"):
+        call_command("generate_cases", count=5, workers=0, quiet=True, stdout=io.StringIO())
