@@ -58,6 +58,7 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=15, help="Timed requests per measurement (median).")
     parser.add_argument("--wrk-seconds", type=int, default=10)
     parser.add_argument("--port", type=int, default=PORT, help="Port for gunicorn.")
+    parser.add_argument("--workers", type=int, default=2, help="Processes generating cases at once.")
     parser.add_argument("--reuse", action="store_true", help="Keep the database; only add cases up to each size.")
     parser.add_argument("--no-doc", action="store_true", help="Print the results; do not write docs/performance.md.")
     return parser.parse_args()
@@ -663,7 +664,7 @@ def main() -> None:
         print(f"{size:,} cases: generating {missing:,}", flush=True)
         began = time.perf_counter()
         if missing:
-            generate(missing, seed=2006 + have)
+            generate(missing, seed=2006 + have, workers=ARGS.workers)
         generate_s = time.perf_counter() - began
         cache.clear()
         run = {

@@ -81,6 +81,41 @@ class ReadRule(permissions.BasePermission):
         return True
 
 
+class CachedJSONMixin:
+    """For API views whose JSON answers ``core.revisions.cached_json`` caches under the revision: the
+    revision is read first, then the throttles count and the cached answer is read in one round trip
+    (``core.throttling.check_and_read``), so that a repeated request is one query and one cache
+    call. ``answer_parts(request)`` says what the answer depends on, or None where this request's
+    answer is not cached (the view then checks its throttles as usual); ``cached_answer(request,
+    render)`` is the response."""
+
+    answer_name: str
+    revision: str | None = None
+    _parts = None
+    _first = None
+
+    def answer_parts(self, request):
+        return None
+
+    def check_throttles(self, request):
+        from . import revisions
+        from .throttling import check_and_read
+
+        self._parts = self.answer_parts(request)
+        self.revision = revisions.current() if self._parts is not None else None
+        self._first = revisions.UNREAD
+        if self.revision is None:
+            super().check_throttles(request)
+            return
+        entry = revisions.first_key(request, self.revision, self.answer_name, self._parts)
+        self._first = check_and_read(self, request, entry, revisions.MISSING)
+
+    def cached_answer(self, request, render):
+        from . import revisions
+
+        return revisions.cached_json(request, self.revision, self.answer_name, self._parts, render, first=self._first)
+
+
 def error_body(
     status: int,
     *,

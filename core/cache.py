@@ -1,5 +1,6 @@
 """Django's Redis cache, with one ``redis.Redis`` client per server instead of one per command, and
-a counter of requests in a window in one round trip (the API throttles: ``core.throttling``).
+a counter of requests in a window in one round trip (the API throttles: ``core.throttling``), also
+together with the read of a cached value (the cached API answers: ``core.api.CachedJSONMixin``).
 
 Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every cache call, and the
 constructor fills its table of response callbacks each time: about 0.7 ms of a request's CPU per
@@ -19,12 +20,27 @@ if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('TTL', KEYS[1])}
 """
 
+# KEYS[1..n] counters with ARGV[1..n] their windows, as above, and KEYS[n + 1] a cached value: each
+# counter's count and seconds left, then the value (nil when there is none). One round trip.
+COUNT_AND_GET_SCRIPT = """
+local reply = {}
+for i = 1, #ARGV do
+    local count = redis.call('INCR', KEYS[i])
+    if count == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i]) end
+    reply[2 * i - 1] = count
+    reply[2 * i] = redis.call('TTL', KEYS[i])
+end
+reply[2 * #ARGV + 1] = redis.call('GET', KEYS[#ARGV + 1])
+return reply
+"""
+
 
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, object] = {}
         self._count_script = None
+        self._count_and_get_script = None
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -42,6 +58,19 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         count, left = self._count_script(keys=[key], args=[seconds], client=client)
         return int(count), int(left)
 
+    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None):
+        client = self.get_client(key, write=True)
+        if self._count_and_get_script is None:
+            self._count_and_get_script = client.register_script(COUNT_AND_GET_SCRIPT)
+        reply = self._count_and_get_script(
+            keys=[*(name for name, _seconds in counters), key],
+            args=[seconds for _name, seconds in counters],
+            client=client,
+        )
+        counts = [(int(reply[index]), int(reply[index + 1])) for index in range(0, 2 * len(counters), 2)]
+        value = reply[2 * len(counters)] if len(reply) > 2 * len(counters) else None
+        return counts, default if value is None else self._serializer.loads(value)
+
 
 class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params) -> None:
@@ -52,3 +81,9 @@ class RedisCache(django_redis.RedisCache):
         """Count one call under ``key`` in a window of ``seconds`` from its first call: the number of
         calls in the window so far (this one included) and the seconds left in it. One round trip."""
         return self._cache.count_in_window(self.make_and_validate_key(key, version=version), seconds)
+
+    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None, version=None):
+        """``count_in_window`` for each (key, seconds) of ``counters`` and ``get(key, default)``, in
+        one round trip: the (count, seconds left) of each counter, and the value."""
+        counters = [(self.make_and_validate_key(name, version=version), seconds) for name, seconds in counters]
+        return self._cache.count_and_get(counters, self.make_and_validate_key(key, version=version), default)

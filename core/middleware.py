@@ -5,7 +5,10 @@
 request. ``DatabaseRetryMiddleware`` goes right after it: when the error handler
 (``innovation.views.server_error``) has marked the response as "database unavailable" and the method
 is safe, it closes the broken connections and runs the request once more; otherwise the branded 503
-stands.
+stands. Since a safe request is retried on a lost connection, it skips Django's health check of a
+persistent connection (``CONN_HEALTH_CHECKS``: a ``SELECT 1`` before a request's first query, one
+round trip on every request): a dead connection fails its first query instead, and the retry runs
+on a new one. Writes are not retried, so they keep the check.
 
 ``SecurityHeadersMiddleware`` sets the response headers every page and API answer carries:
 
@@ -97,6 +100,9 @@ class DatabaseRetryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in SAFE_METHODS:
+            for connection in connections.all(initialized_only=True):
+                connection.health_check_done = True  # the retry below stands for it
         response = self.get_response(request)
         if getattr(request, "database_unavailable", False) and request.method in SAFE_METHODS:
             logger.warning("Database connection lost during %s %s; retrying once", request.method, request.path)

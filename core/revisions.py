@@ -19,6 +19,7 @@ from django.db import connection, connections, router
 
 T = TypeVar("T")
 MISSING = object()
+UNREAD = object()  # the cache was not read yet
 # Entries of older revisions are never read again; they expire (or the cache evicts them).
 TIMEOUT = 3600
 
@@ -63,40 +64,56 @@ def current() -> str | None:
     return f"{source.settings_dict['NAME']}:{total}.{highest}"
 
 
-def cached_json(request, revision: str | None, name: str, parts, render: Callable[[], bytes]):
+def first_key(request, revision: str, name: str, parts) -> str:
+    """The key ``cached_json`` reads first for this request: the gzipped bytes for clients that
+    accept gzip, else the plain ones."""
+    return key(revision, name + ":gz" if _accepts_gzip(request) else name, parts)
+
+
+def _accepts_gzip(request) -> bool:
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def cached_json(request, revision: str | None, name: str, parts, render: Callable[[], bytes], *, first=UNREAD):
     """A JSON response whose bytes are cached under ``revision``; for clients that accept gzip, the
     gzipped bytes too, so that a repeated request is neither rendered nor compressed again (the
     middleware leaves an encoded response alone; these responses hold no secret, so BREACH does
-    not apply)."""
+    not apply). ``first``: what the cache held under ``first_key``, when the caller read it
+    already (``core.api.CachedJSONMixin`` reads it with the throttle's count)."""
     from django.http import HttpResponse
     from django.utils.cache import patch_vary_headers
 
-    if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+    if _accepts_gzip(request):
         # The gzipped bytes are looked up first: a repeated request is one cache read, not two.
         # Short bodies are not worth compressing and are cached as they are.
         def packed() -> tuple[bool, bytes]:
             body = remember(revision, name, parts, render)
             return (True, gzip.compress(body, compresslevel=6, mtime=0)) if len(body) > 200 else (False, body)
 
-        compressed, content = remember(revision, name + ":gz", parts, packed)
+        compressed, content = remember(revision, name + ":gz", parts, packed, cached=first)
         response = HttpResponse(content, content_type="application/json")
         if compressed:
             response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(remember(revision, name, parts, render), content_type="application/json")
+        response = HttpResponse(remember(revision, name, parts, render, cached=first), content_type="application/json")
     patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 
-def remember(revision: str | None, name: str, parts, compute: Callable[[], T]) -> T:
+def key(revision: str, name: str, parts) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"revision:{revision}:{name}:{digest}"
+
+
+def remember(revision: str | None, name: str, parts, compute: Callable[[], T], *, cached=UNREAD) -> T:
     """``compute()``, cached under ``revision`` (read before the data ``compute`` reads), ``name``
-    and ``parts``; computed every time when there is no revision."""
+    and ``parts``; computed every time when there is no revision. ``cached``: what the cache held
+    under that key, when the caller read it already (MISSING: nothing)."""
     if revision is None:
         return compute()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"revision:{revision}:{name}:{digest}"
-    value = cache.get(key, MISSING)
+    entry = key(revision, name, parts)
+    value = cache.get(entry, MISSING) if cached is UNREAD else cached
     if value is MISSING:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        cache.set(entry, value, TIMEOUT)
     return value

@@ -19,22 +19,48 @@ from .http import client_ip
 class CountingThrottleMixin:
     """One round trip per check where the cache counts in windows (see the module's docstring)."""
 
+    def counter(self, request, view) -> tuple[str, int] | None:
+        """The (cache key, window in seconds) this request counts under; None when it is not counted."""
+        if self.rate is None:
+            return None
+        self.key = self.get_cache_key(request, view)
+        return None if self.key is None else (self.key, self.duration)
+
+    def admit(self, count: int, left: int) -> bool:
+        """Whether a request that made the window's count ``count``, ``left`` seconds before the
+        window ends, is allowed."""
+        self.left = max(left, 1)
+        return count <= self.num_requests
+
     def allow_request(self, request, view):
         count_in_window = getattr(caches["default"], "count_in_window", None)
         if count_in_window is None:
             self.left = None
             return super().allow_request(request, view)
-        if self.rate is None:
-            return True
-        self.key = self.get_cache_key(request, view)
-        if self.key is None:
-            return True
-        count, left = count_in_window(self.key, self.duration)
-        self.left = max(left, 1)
-        return count <= self.num_requests
+        counter = self.counter(request, view)
+        return True if counter is None else self.admit(*count_in_window(*counter))
 
     def wait(self):
         return super().wait() if self.left is None else self.left
+
+
+def check_and_read(view, request, key: str, default):
+    """DRF's throttle check of ``view`` (as ``APIView.check_throttles``) and ``cache.get(key,
+    default)``, in one round trip where the cache and every throttle of the view count in windows
+    (``core.cache.RedisCache``); else the check, then the read. Raises DRF's ``Throttled``."""
+    cache = caches["default"]
+    throttles = view.get_throttles()
+    if hasattr(cache, "count_and_get") and all(isinstance(throttle, CountingThrottleMixin) for throttle in throttles):
+        counted = [(throttle, counter) for throttle in throttles if (counter := throttle.counter(request, view))]
+        counts, value = cache.count_and_get([counter for _throttle, counter in counted], key, default)
+        pairs = zip(counted, counts, strict=True)
+        refused = [throttle for (throttle, _counter), count in pairs if not throttle.admit(*count)]
+    else:
+        refused = [throttle for throttle in throttles if not throttle.allow_request(request, view)]
+        value = None if refused else cache.get(key, default)
+    if refused:
+        view.throttled(request, max((wait for t in refused if (wait := t.wait()) is not None), default=None))
+    return value
 
 
 class ClientAddressMixin:

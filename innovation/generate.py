@@ -9,19 +9,25 @@ English and Korean words, so that a search has both rare words (``groundwater``,
 in a thousand) and a word in nearly every case (``synthetic``).
 
 On PostgreSQL rows go in with ``COPY`` in batches of 5,000 cases (one transaction each), so the
-database's triggers (derived columns, statistics summaries, revision) run once per batch and table;
-on SQLite with ``bulk_create``. The run ends with ``VACUUM ANALYZE``."""
+database's triggers (derived columns, statistics summaries, revision) run once per batch and table,
+by as many worker processes as asked (``--workers``, one database connection each: the triggers'
+work is most of the time, and one connection uses one core); on SQLite with ``bulk_create``. Each
+batch draws its cases from its own random generator (the seed and the batch's first case number),
+so a seed gives the same cases whatever the number of workers (their ids may interleave). The run
+ends with ``VACUUM ANALYZE``."""
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import queue
 import random
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -186,7 +192,7 @@ KOREAN_WORDS = [
 
 @dataclass
 class Context:
-    rng: random.Random
+    seed: int
     governments: list[tuple[int, str, int]]
     purposes: list[int]
     obstacles: list[int]
@@ -259,7 +265,7 @@ def prepare(seed: int) -> Context:
         reviewer_id = _user("bench-reviewer", Role.REVIEWER)
         manager_id = _user("bench-manager", Role.MANAGER)
     return Context(
-        rng=random.Random(seed),
+        seed=seed,
         governments=governments,
         purposes=purposes,
         obstacles=obstacles,
@@ -293,7 +299,7 @@ class Rows:
 
 
 def build_batch(ctx: Context, ids: Callable[[type[models.Model], int], list[int]], size: int, start: int) -> Rows:
-    rng, now = ctx.rng, ctx.now
+    rng, now = random.Random(f"{ctx.seed}:{start}"), ctx.now
     rows = Rows()
     case_ids = ids(InnovationCase, size)
     plans = []
@@ -500,8 +506,16 @@ def write(rows: Rows) -> int:
     return written
 
 
-def generate(count: int, *, seed: int = 2006, progress: Callable[[int, int, float], None] | None = None) -> int:
-    """Add ``count`` synthetic cases with everything that hangs off them; returns the rows written."""
+def generate(
+    count: int,
+    *,
+    seed: int = 2006,
+    progress: Callable[[int, int, float], None] | None = None,
+    workers: int = 1,
+    batch: int = BATCH,
+) -> int:
+    """Add ``count`` synthetic cases with everything that hangs off them; returns the rows written.
+    ``workers`` > 1 writes batches in that many processes (PostgreSQL, outside a transaction)."""
     ctx = prepare(seed)
     if connection.vendor == "postgresql":
         ids = reserve_ids
@@ -513,6 +527,9 @@ def generate(count: int, *, seed: int = 2006, progress: Callable[[int, int, floa
             counters[model] = start + n
             return list(range(start, start + n))
 
+    first = InnovationCase.objects.count()
+    batches = [(first + offset, min(batch, count - offset)) for offset in range(0, count, batch)]
+    parallel = workers > 1 and len(batches) > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block
     # Building the search indexes once at the end is several times faster than adding to them row by row.
     rebuild_indexes = connection.vendor == "postgresql" and count >= REBUILD_INDEXES_FROM
     if rebuild_indexes:
@@ -520,26 +537,73 @@ def generate(count: int, *, seed: int = 2006, progress: Callable[[int, int, floa
             for name in derived.SEARCH_INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
     started = time.perf_counter()
-    done = written = 0
-    first = InnovationCase.objects.count()
-    while done < count:
-        size = min(BATCH, count - done)
-        with transaction.atomic():
-            written += write(build_batch(ctx, ids, size, first + done))
-        done += size
-        if progress:
-            progress(done, count, time.perf_counter() - started)
-    if rebuild_indexes:
-        with connection.cursor() as cursor:
-            cursor.execute("SET maintenance_work_mem = '256MB'")
-            for statement in derived.search_indexes(derived.extensions(connection)):
-                cursor.execute(statement)
+    try:
+        if parallel:
+            written = _in_parallel(ctx, batches, workers, progress, started)
+        else:
+            written = done = 0
+            for start, size in batches:
+                with transaction.atomic():
+                    written += write(build_batch(ctx, ids, size, start))
+                done += size
+                if progress:
+                    progress(done, count, time.perf_counter() - started)
+    finally:
+        if rebuild_indexes:
+            with connection.cursor() as cursor:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+                for statement in derived.search_indexes(derived.extensions(connection)):
+                    cursor.execute(statement)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Fresh planner statistics and visibility maps (index-only scans), as autovacuum would
             # give a production database after a while.
             # VACUUM cannot run inside a transaction (the tests'): there, ANALYZE alone.
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+    return written
+
+
+def _write_batches(ctx: Context, batches: list[tuple[int, int]], results) -> None:
+    """A worker process: its batches, one transaction each, reporting each to the parent."""
+    try:
+        for start, size in batches:
+            with transaction.atomic():
+                results.put(("done", size, write(build_batch(ctx, reserve_ids, size, start))))
+    except BaseException as error:
+        results.put(("failed", f"{type(error).__name__}: {error}", 0))
+        raise
+    finally:
+        connections.close_all()
+
+
+def _in_parallel(ctx: Context, batches, workers: int, progress, started: float) -> int:
+    # A forked copy of an open connection would be shared by parent and child: each opens its own.
+    connections.close_all()
+    fork = multiprocessing.get_context("fork")
+    results = fork.Queue()
+    processes = [fork.Process(target=_write_batches, args=(ctx, batches[n::workers], results)) for n in range(workers)]
+    for process in processes:
+        process.start()
+    total = sum(size for _start, size in batches)
+    done = written = 0
+    try:
+        while done < total:
+            try:
+                kind, size, rows = results.get(timeout=1)
+            except queue.Empty:
+                if not any(process.is_alive() for process in processes):
+                    raise RuntimeError("The generator's workers stopped before writing every batch.") from None
+                continue
+            if kind == "failed":
+                raise RuntimeError(f"A generator worker failed: {size}")
+            done, written = done + size, written + rows
+            if progress:
+                progress(done, total, time.perf_counter() - started)
+    finally:
+        for process in processes:
+            if process.is_alive() and done < total:
+                process.terminate()
+            process.join()
     return written
 
 

@@ -18,8 +18,7 @@ from cases.filters import CaseFilter
 from cases.models import CaseObstacle, CaseRemedy, CaseState, InnovationCase, ParticipationLevel, RevisionRequest
 from cases.selectors import visible_cases
 from cases.services import create_draft, submit_case, update_draft, withdraw_case
-from core import revisions
-from core.api import ErrorSerializer, ReadRule
+from core.api import CachedJSONMixin, ErrorSerializer, ReadRule
 from core.rules import require
 from governments.models import Tier
 
@@ -72,6 +71,7 @@ LIST_PARAMETERS = [
     partial_update=extend_schema(request=CaseWriteSerializer, responses={200: CaseSerializer, 400: ErrorSerializer}),
 )
 class CaseViewSet(
+    CachedJSONMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -89,14 +89,23 @@ class CaseViewSet(
     pagination_class = CaseCursorPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def list(self, request, *args, **kwargs):
+    answer_name = "cases-list"
+
+    def answer_parts(self, request):
         """Anonymous visitors all see the same public cases: their pages (as JSON, the bytes) are
         cached under the revision (``core.revisions``, read first), so the next request after any
         write sees it."""
-        if request.user.is_authenticated or getattr(request.accepted_renderer, "format", None) != "json":
+        if (
+            self.action != "list"
+            or request.user.is_authenticated
+            or getattr(request.accepted_renderer, "format", None) != "json"
+        ):
+            return None
+        return (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
+
+    def list(self, request, *args, **kwargs):
+        if self._parts is None:
             return super().list(request, *args, **kwargs)
-        revision = revisions.current()
-        parts = (get_language(), request.build_absolute_uri("/"), sorted(request.query_params.lists()))
 
         def render() -> bytes:
             # The public's page as rows, not model instances (cases.api.rows): the same JSON.
@@ -105,7 +114,7 @@ class CaseViewSet(
             data = rows.public_page([case.pk for case in page], request)
             return JSONRenderer().render(self.get_paginated_response(data).data)
 
-        return revisions.cached_json(request, revision, "cases-list", parts, render)
+        return self.cached_answer(request, render)
 
     # True while an anonymous page is read as rows: the page's cases are then only ids and sort keys.
     reading_rows = False

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import revisions
-from core.api import ErrorSerializer
+from core.api import CachedJSONMixin, ErrorSerializer
 from core.rules import allowed
 from dashboard.forms import StatsFilterForm
 from dashboard.statistics import Scope, TableId, compute_statistics
@@ -52,31 +52,35 @@ FILTER_PARAMETERS = [
 ]
 
 
-class _StatsView(APIView):
+class _StatsView(CachedJSONMixin, APIView):
     """Responses are cached under the revision (``core.revisions``), read before anything else, so
     a response is never older than the data: the next request after any write sees it. Queries: the
     revision 1, then on a miss the filter form's cycles 1 and at most 3 for the tables."""
 
     permission_classes = [AllowAny]
+    answer_name = "stats-json"
 
-    def respond(self, request, table_id: str | None = None):
-        """The response; as JSON, its bytes are cached whole under the revision and the request's
-        parameters, so a repeated request costs one query and one cache read."""
-        revision = revisions.current()
-        if getattr(request.accepted_renderer, "format", None) != "json":
-            return Response(self.data(request, table_id, revision))
-        parts = (
+    def answer_parts(self, request):
+        """As JSON, the response's bytes are cached whole under the revision and these parts, so a
+        repeated request costs one query and one cache call (which also counts the throttle)."""
+        if request.method not in ("GET", "HEAD") or getattr(request.accepted_renderer, "format", None) != "json":
+            return None
+        return (
             get_language(),
             allowed(request.user, "dashboard.view_award_rate"),
             allowed(request.user, "dashboard.choose_submitted_scope"),
             sorted(request.query_params.lists()),
-            table_id,
+            self.kwargs.get("table_id"),
         )
 
-        def render() -> bytes:
-            return JSONRenderer().render(self.data(request, table_id, revision))
+    def respond(self, request, table_id: str | None = None):
+        if self._parts is None:  # not cached (another format)
+            return Response(self.data(request, table_id, revisions.current()))
 
-        return revisions.cached_json(request, revision, "stats-json", parts, render)
+        def render() -> bytes:
+            return JSONRenderer().render(self.data(request, table_id, self.revision))
+
+        return self.cached_answer(request, render)
 
     def data(self, request, table_id: str | None, revision: str | None) -> dict:
         form = StatsFilterForm(request.query_params, user=request.user, revision=revision)

@@ -73,3 +73,76 @@ def test_the_api_throttle_counts_in_redis_and_answers_429_with_retry_after(setti
     assert 1 < int(refused["Retry-After"]) <= 61  # the seconds left, rounded up (core.api)
     assert other.status_code == 200  # another address has its own count
     assert len(keys) == 2  # one counter per address, not a list of request times
+
+
+def test_counts_and_a_cached_value_come_back_in_one_call(redis_cache):
+    redis_cache.set("answer", {"n": 42}, 30)
+    counts, value = redis_cache.count_and_get([("a", 60), ("b", 60)], "answer")
+    assert (counts, value) == ([(1, 60), (1, 60)], {"n": 42})
+    counts, value = redis_cache.count_and_get([("a", 60)], "missing", "default")
+    assert (counts, value) == ([(2, 60)], "default")
+    assert redis_cache.count_and_get([], "answer") == ([], {"n": 42})
+    assert redis_cache.count_in_window("b", 60)[0] == 2  # the same counters as count_in_window's
+
+
+@pytest.fixture
+def redis_default_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    }
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The commands sent to Redis, as the client library sends them (a round trip each)."""
+    import redis
+
+    sent = []
+    execute = redis.Redis.execute_command
+
+    def counting(self, *args, **options):
+        sent.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    return sent
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/api/v1/stats/", "/api/v1/stats/obstacles_by_ict/", "/api/v1/cases/?tier=city"])
+def test_a_repeated_cached_answer_is_one_query_and_one_redis_call_that_also_counts_the_throttle(
+    path, redis_default_cache, redis_commands, django_assert_num_queries
+):
+    from django.db import connection
+
+    api = APIClient()
+    first = api.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    redis_commands.clear()
+    if connection.vendor == "postgresql":  # revisions, and so cached answers, are PostgreSQL's
+        with django_assert_num_queries(1):  # the revision
+            again = api.get(path, HTTP_ACCEPT_ENCODING="gzip")
+        assert redis_commands == ["EVALSHA"]
+    else:
+        again = api.get(path, HTTP_ACCEPT_ENCODING="gzip")
+        assert redis_commands == ["EVALSHA"]  # nothing cached: the throttle's count alone
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    counter = redis_default_cache.make_key(f"throttle_anon_{'127.0.0.1'}")
+    assert int(redis_default_cache._cache.get_client().get(counter)) == 2  # both requests counted
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/stats/", "/api/v1/cases/"])
+def test_cached_answers_are_throttled_as_others(path, redis_default_cache, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "10/minute"})
+    api = APIClient()
+    statuses = [api.get(path, HTTP_ACCEPT_ENCODING="gzip").status_code for _ in range(4)]
+    refused = api.get(path)
+    assert statuses == [200, 200, 200, 429]
+    assert refused.status_code == 429 and refused.json()["code"] == "throttled"
+    assert 1 < int(refused["Retry-After"]) <= 61
+    assert api.get(path, REMOTE_ADDR="198.51.100.9").status_code == 200

@@ -139,3 +139,56 @@ def test_readiness_fails_and_liveness_holds_while_the_database_is_away(admin, we
     assert web.head("/readyz").status_code == 503
     assert web.get("/healthz").status_code == 200
     assert web.head("/healthz").status_code == 200
+
+
+def _wsgi_get(path: str) -> tuple[str, bytes]:
+    """A GET through Django's WSGI handler, as gunicorn calls it: unlike the test client, it sends
+    the request signals that reset and run the health checks of persistent connections."""
+    import io
+    import sys
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    status = []
+    body = b"".join(WSGIHandler()(environ, lambda line, headers, exc_info=None: status.append(line)))
+    return status[0], body
+
+
+@pytest.mark.parametrize("path", ["/api/v1/stats/", "/api/v1/cases/", "/practices/"])
+def test_a_safe_request_skips_the_health_check_and_a_lost_connection_is_retried(admin, path, caplog, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"]
+    _wsgi_get(path)  # a persistent connection, as a worker holds one
+    old_pid = _terminate_djangos_connection(admin)
+
+    status, _body = _wsgi_get(path)
+
+    assert status == "200 OK"
+    # The request's first query found the connection dead (no SELECT 1 before it), and the retry
+    # served it on a new connection: one round trip fewer on every safe request.
+    assert f"Database connection lost during GET {path}" in caplog.text
+    assert connection.connection.info.backend_pid != old_pid
+
+
+def test_a_write_keeps_the_health_check_and_is_served_after_a_lost_connection(admin, web, practice):
+    from django.db import close_old_connections
+
+    answer = {"felt": "yes", "visitor_token": page_token(web, practice)}
+    _terminate_djangos_connection(admin)
+    close_old_connections()  # what every request starts with under gunicorn (the test client skips it)
+
+    response = web.post(f"/practices/{practice.pk}/feedback/", answer)
+
+    assert response.status_code == 302  # the health check reconnected before the first query
