@@ -563,8 +563,23 @@ def generate(
     return written
 
 
+# Connections a worker found open when it was forked: the parent's sockets. Kept referenced (never
+# closed, never finalized: either would end the parent's session on the server) and never used.
+_INHERITED: list = []
+
+
+def _forget_inherited_connections() -> None:
+    for alias in connections:
+        wrapper = connections[alias]
+        if wrapper.connection is not None:
+            _INHERITED.append(wrapper.connection)
+            wrapper.connection = None
+            wrapper.closed_in_transaction = False
+
+
 def _write_batches(ctx: Context, batches: list[tuple[int, int]], results) -> None:
     """A worker process: its batches, one transaction each, reporting each to the parent."""
+    _forget_inherited_connections()
     try:
         for start, size in batches:
             with transaction.atomic():

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, Q
 
 from cases.models import CaseState, CycleState, InnovationCase
@@ -149,3 +149,21 @@ def test_workers_write_the_batches_in_parallel_and_the_seed_gives_the_same_cases
 def test_the_command_refuses_no_workers(registry):
     with pytest.raises(CommandError, match="--workers must be at least 1"):
         call_command("generate_cases", count=5, workers=0, quiet=True, stdout=io.StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="workers write in parallel on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_workers_never_use_a_connection_the_parent_left_open(monkeypatch):
+    """A forked worker holds a copy of every open connection: using or closing it would end the
+    parent's session (what a test run once did). Here the parent's close is refused on purpose."""
+    from innovation.management.commands.load_demo import Command
+
+    Command().handle(password="bench-password-123", if_empty=False)
+    connection.ensure_connection()
+    backend = connection.connection.info.backend_pid
+    monkeypatch.setattr(type(connections["default"]), "close", lambda self: None)
+
+    generator.generate(100, seed=4, workers=2, batch=25)
+
+    assert connection.connection.info.backend_pid == backend  # the parent's session lives on
+    assert InnovationCase.objects.filter(title__regex=r"\(\d+\)$", summary__contains="synthetic").count() == 100
