@@ -12,17 +12,11 @@ from __future__ import annotations
 
 from django.core.cache.backends import redis as django_redis
 
-# KEYS[1] the counter, ARGV[1] the window in seconds: the count with this call and the seconds left
-# in the window, which starts with the window's first call. Atomic (a script runs alone).
+# KEYS[1..n] counters with ARGV[1..n] their windows in seconds, and optionally KEYS[n + 1] a cached
+# value: each counter's count with this call and the seconds left in its window (which starts with
+# the window's first call), then the value (nil when there is none). Atomic (a script runs alone),
+# one round trip.
 COUNT_SCRIPT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('TTL', KEYS[1])}
-"""
-
-# KEYS[1..n] counters with ARGV[1..n] their windows, as above, and KEYS[n + 1] a cached value: each
-# counter's count and seconds left, then the value (nil when there is none). One round trip.
-COUNT_AND_GET_SCRIPT = """
 local reply = {}
 for i = 1, #ARGV do
     local count = redis.call('INCR', KEYS[i])
@@ -30,7 +24,7 @@ for i = 1, #ARGV do
     reply[2 * i - 1] = count
     reply[2 * i] = redis.call('TTL', KEYS[i])
 end
-reply[2 * #ARGV + 1] = redis.call('GET', KEYS[#ARGV + 1])
+if #KEYS > #ARGV then reply[2 * #ARGV + 1] = redis.call('GET', KEYS[#KEYS]) end
 return reply
 """
 
@@ -40,7 +34,6 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         super().__init__(*args, **kwargs)
         self._clients: dict[int, object] = {}
         self._count_script = None
-        self._count_and_get_script = None
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
@@ -52,24 +45,21 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         return client
 
     def count_in_window(self, key: str, seconds: int) -> tuple[int, int]:
+        (counted,), _value = self._count([(key, seconds)], None)
+        return counted
+
+    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None):
+        counts, value = self._count(counters, key)
+        return counts, default if value is None else self._serializer.loads(value)
+
+    def _count(self, counters: list[tuple[str, int]], key: str | None):
         client = self.get_client(key, write=True)
         if self._count_script is None:
             self._count_script = client.register_script(COUNT_SCRIPT)
-        count, left = self._count_script(keys=[key], args=[seconds], client=client)
-        return int(count), int(left)
-
-    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None):
-        client = self.get_client(key, write=True)
-        if self._count_and_get_script is None:
-            self._count_and_get_script = client.register_script(COUNT_AND_GET_SCRIPT)
-        reply = self._count_and_get_script(
-            keys=[*(name for name, _seconds in counters), key],
-            args=[seconds for _name, seconds in counters],
-            client=client,
-        )
+        keys = [name for name, _seconds in counters] + ([key] if key is not None else [])
+        reply = self._count_script(keys=keys, args=[seconds for _name, seconds in counters], client=client)
         counts = [(int(reply[index]), int(reply[index + 1])) for index in range(0, 2 * len(counters), 2)]
-        value = reply[2 * len(counters)] if len(reply) > 2 * len(counters) else None
-        return counts, default if value is None else self._serializer.loads(value)
+        return counts, reply[2 * len(counters)] if len(reply) > 2 * len(counters) else None
 
 
 class RedisCache(django_redis.RedisCache):
