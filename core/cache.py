@@ -6,27 +6,78 @@ Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` for every 
 constructor fills its table of response callbacks each time: about 0.7 ms of a request's CPU per
 call, three calls in a cached API request (two for its throttle, one for the response) — more
 than the whole minimal view costs. A client is safe to share between threads (each command takes a
-connection from the pool), so one per pool is kept."""
+connection from the pool), so one per pool is kept.
+
+Entries whose value under a key never changes (the answers cached under a revision,
+``core.revisions``) are also kept in the process (``LocalCopies``): read again without a round
+trip. A round trip costs the worker more CPU than the rest of a cached API request (measured in
+docs/performance.md)."""
 
 from __future__ import annotations
 
+import pickle
+import threading
+from collections import OrderedDict
+
 from django.core.cache.backends import redis as django_redis
 
-# KEYS[1..n] counters with ARGV[1..n] their windows in seconds, and optionally KEYS[n + 1] a cached
-# value: each counter's count with this call and the seconds left in its window (which starts with
-# the window's first call), then the value (nil when there is none). Atomic (a script runs alone),
-# one round trip.
+# KEYS[1..n] counters with ARGV[2i - 1] the window of counter i in seconds and ARGV[2i] the calls to
+# add, and optionally KEYS[n + 1] a cached value: each counter's count with these calls and the
+# milliseconds left in its window (which starts with the window's first call), then the value (nil
+# when there is none). Atomic (a script runs alone), one round trip.
 COUNT_SCRIPT = """
 local reply = {}
-for i = 1, #ARGV do
-    local count = redis.call('INCR', KEYS[i])
-    if count == 1 then redis.call('EXPIRE', KEYS[i], ARGV[i]) end
+local counters = #ARGV / 2
+for i = 1, counters do
+    local count = redis.call('INCRBY', KEYS[i], ARGV[2 * i])
+    if count == tonumber(ARGV[2 * i]) then redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 1]) end
     reply[2 * i - 1] = count
-    reply[2 * i] = redis.call('TTL', KEYS[i])
+    reply[2 * i] = redis.call('PTTL', KEYS[i])
 end
-if #KEYS > #ARGV then reply[2 * #ARGV + 1] = redis.call('GET', KEYS[#KEYS]) end
+if #KEYS > counters then reply[2 * counters + 1] = redis.call('GET', KEYS[#KEYS]) end
 return reply
 """
+
+_MISSING = object()
+
+
+def _immutable(value) -> bool:
+    return isinstance(value, bytes | str | int | float | None) or (
+        isinstance(value, tuple) and all(_immutable(item) for item in value)
+    )
+
+
+class LocalCopies:
+    """This process's copies of entries that never change under their key, the least recently used
+    dropped beyond ``size`` (old revisions' answers are never read again). Each read gets a value of
+    its own, as from Redis: bytes and the like are shared, anything else is kept pickled (a request
+    that changed its statistics object must not change the next request's)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._entries: OrderedDict[str, object] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()  # gthread workers share a process
+
+    def get(self, key: str, default=None):
+        with self._lock:
+            entry = self._entries.get(key, _MISSING)
+            if entry is _MISSING:
+                return default
+            self._entries.move_to_end(key)
+        pickled, value = entry
+        return pickle.loads(value) if pickled else value  # noqa: S301 (bytes this process pickled)
+
+    def put(self, key: str, value) -> None:
+        entry = (False, value) if _immutable(value) else (True, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
@@ -44,21 +95,22 @@ class RedisCacheClient(django_redis.RedisCacheClient):
             client = self._clients[index] = self._client(connection_pool=self._pools[index])
         return client
 
-    def count_in_window(self, key: str, seconds: int) -> tuple[int, int]:
-        (counted,), _value = self._count([(key, seconds)], None)
+    def count_in_window(self, key: str, seconds: int) -> tuple[int, float]:
+        (counted,), _value = self._count([(key, seconds, 1)], None)
         return counted
 
-    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None):
+    def count_and_get(self, counters: list[tuple[str, int, int]], key: str, default=None):
         counts, value = self._count(counters, key)
         return counts, default if value is None else self._serializer.loads(value)
 
-    def _count(self, counters: list[tuple[str, int]], key: str | None):
+    def _count(self, counters: list[tuple[str, int, int]], key: str | None):
         client = self.get_client(key, write=True)
         if self._count_script is None:
             self._count_script = client.register_script(COUNT_SCRIPT)
-        keys = [name for name, _seconds in counters] + ([key] if key is not None else [])
-        reply = self._count_script(keys=keys, args=[seconds for _name, seconds in counters], client=client)
-        counts = [(int(reply[index]), int(reply[index + 1])) for index in range(0, 2 * len(counters), 2)]
+        keys = [name for name, _seconds, _calls in counters] + ([key] if key is not None else [])
+        args = [number for _name, seconds, calls in counters for number in (seconds, calls)]
+        reply = self._count_script(keys=keys, args=args, client=client)
+        counts = [(int(reply[index]), int(reply[index + 1]) / 1000) for index in range(0, 2 * len(counters), 2)]
         return counts, reply[2 * len(counters)] if len(reply) > 2 * len(counters) else None
 
 
@@ -66,14 +118,49 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = RedisCacheClient
+        self.copies = LocalCopies()
 
-    def count_in_window(self, key: str, seconds: int, version=None) -> tuple[int, int]:
+    def count_in_window(self, key: str, seconds: int, version=None) -> tuple[int, float]:
         """Count one call under ``key`` in a window of ``seconds`` from its first call: the number of
-        calls in the window so far (this one included) and the seconds left in it. One round trip."""
+        calls in the window so far (this one included) and the seconds left in it (to the
+        millisecond). One round trip."""
         return self._cache.count_in_window(self.make_and_validate_key(key, version=version), seconds)
 
-    def count_and_get(self, counters: list[tuple[str, int]], key: str, default=None, version=None):
-        """``count_in_window`` for each (key, seconds) of ``counters`` and ``get(key, default)``, in
-        one round trip: the (count, seconds left) of each counter, and the value."""
-        counters = [(self.make_and_validate_key(name, version=version), seconds) for name, seconds in counters]
-        return self._cache.count_and_get(counters, self.make_and_validate_key(key, version=version), default)
+    def count_and_get(self, counters: list[tuple[str, int, int]], key: str, default=None, version=None):
+        """For each (key, seconds, calls) of ``counters``, ``calls`` counted as ``count_in_window``
+        counts one; and ``get_lasting(key, default)``; in one round trip: the (count, seconds left)
+        of each counter, and the value."""
+        counters = [(self.make_and_validate_key(name, version=version), *counted) for name, *counted in counters]
+        full = self.make_and_validate_key(key, version=version)
+        counts, value = self._cache.count_and_get(counters, full, _MISSING)
+        if value is _MISSING:
+            return counts, default
+        self.copies.put(full, value)
+        return counts, value
+
+    # Entries that never change under their key (set once, read many times): this process keeps a
+    # copy of what it wrote or read, and reads it again without a round trip.
+
+    def local_copy(self, key: str, default=None, version=None):
+        """The value this process holds for a lasting entry, without a round trip."""
+        return self.copies.get(self.make_and_validate_key(key, version=version), default)
+
+    def get_lasting(self, key: str, default=None, version=None):
+        full = self.make_and_validate_key(key, version=version)
+        value = self.copies.get(full, _MISSING)
+        if value is _MISSING:
+            value = self._cache.get(full, _MISSING)
+            if value is _MISSING:
+                return default
+            self.copies.put(full, value)
+        return value
+
+    def set_lasting(self, key: str, value, timeout, version=None) -> None:
+        self.set(key, value, timeout, version=version)
+        self.copies.put(self.make_and_validate_key(key, version=version), value)
+
+    def clear(self) -> bool:
+        """Every entry, and this process's copies (other processes keep theirs: copies of entries
+        that never change are never wrong)."""
+        self.copies.clear()
+        return super().clear()

@@ -112,8 +112,10 @@ def remember(revision: str | None, name: str, parts, compute: Callable[[], T], *
     if revision is None:
         return compute()
     entry = key(revision, name, parts)
-    value = cache.get(entry, MISSING) if cached is UNREAD else cached
+    # An entry never changes under its revision: the Redis cache keeps a copy in the process.
+    get, put = (cache.get_lasting, cache.set_lasting) if hasattr(cache, "get_lasting") else (cache.get, cache.set)
+    value = get(entry, MISSING) if cached is UNREAD else cached
     if value is MISSING:
         value = compute()
-        cache.set(entry, value, TIMEOUT)
+        put(entry, value, TIMEOUT)
     return value

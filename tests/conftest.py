@@ -1,4 +1,6 @@
 import io
+import os
+import uuid
 
 import pytest
 from django.core.management import call_command
@@ -44,3 +46,19 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_CACHE_URL", "redis://127.0.0.1:6379/2")
+
+
+@pytest.fixture
+def redis_default_cache(settings):
+    """The default cache on a real Redis (``core.cache.RedisCache``, as in production), under a key
+    prefix of its own."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    }
+    yield caches["default"]
+    caches["default"].clear()

@@ -29,6 +29,14 @@ COLD = 5
 WARM = 1
 
 
+@pytest.fixture(autouse=True, params=["local memory", "redis"])
+def shared_cache(request):
+    """Each test on the tests' local-memory cache and on Redis as in production, where each process
+    also keeps copies of the answers (``core.cache.LocalCopies``)."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_default_cache")
+
+
 @pytest.fixture
 def world():
     cache.clear()
