@@ -8,11 +8,15 @@ ignored entirely (anyone could send it)."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 
 from django.conf import settings
 
 
+# Every request reads one or two addresses, and parsing one is a good part of a cached API answer's
+# CPU; the same clients come back, so the answers are kept (the least recently used dropped).
+@functools.lru_cache(maxsize=4096)
 def _valid(address: str) -> str | None:
     address = address.strip()
     if address.startswith("[") and "]" in address:  # [2001:db8::1]:443
