@@ -115,10 +115,6 @@ class LocalWindows:
             pending = window.pending if window else 0  # admitted by another thread meanwhile
             self._windows[key] = _Window(counted=count, ends=now + left, synced=now, pending=pending)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._windows.clear()
-
 
 local_windows = LocalWindows()
 

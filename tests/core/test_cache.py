@@ -5,7 +5,6 @@ import time
 import uuid
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -49,25 +48,15 @@ def test_counts_are_shared_by_every_client_of_the_server(redis_cache):
 
 
 @pytest.mark.django_db
-def test_the_api_throttle_counts_in_redis_and_answers_429_with_retry_after(settings, monkeypatch):
+def test_the_api_throttle_counts_in_redis_and_answers_429_with_retry_after(redis_default_cache, monkeypatch):
     from rest_framework.throttling import SimpleRateThrottle
 
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "10/minute"})
-    try:
-        api = APIClient()
-        statuses = [api.get("/api/v1/governments/").status_code for _ in range(4)]
-        refused = api.get("/api/v1/governments/")
-        other = api.get("/api/v1/governments/", REMOTE_ADDR="198.51.100.9")
-        keys = caches["default"]._cache.get_client().keys(caches["default"].make_key("throttle_anon_*"))
-    finally:
-        caches["default"].clear()
+    api = APIClient()
+    statuses = [api.get("/api/v1/governments/").status_code for _ in range(4)]
+    refused = api.get("/api/v1/governments/")
+    other = api.get("/api/v1/governments/", REMOTE_ADDR="198.51.100.9")
+    keys = redis_default_cache._cache.get_client().keys(redis_default_cache.make_key("throttle_anon_*"))
     assert statuses == [200, 200, 200, 429]
     assert refused.status_code == 429
     assert 1 < int(refused["Retry-After"]) <= 61  # the seconds left, rounded up (core.api)
