@@ -164,31 +164,43 @@
   }
 
   // Wide tables scroll inside their region; the cue shows only while there is more to the side.
+  // Every region is measured before any class changes: measuring after a change would lay the whole
+  // page out again, once per table (the dashboard has a dozen, and a phone felt each one).
   function scrollCues() {
-    var regions = document.querySelectorAll(".table-scroll");
-    function update(region) {
-      var more = region.scrollWidth - region.clientWidth > 1;
-      var wrapper = region.parentElement;
-      if (wrapper && wrapper.classList.contains("table-scroll-wrap")) {
-        wrapper.classList.toggle("is-scrollable", more);
-        wrapper.classList.toggle("is-at-end", region.scrollLeft + region.clientWidth >= region.scrollWidth - 1);
+    var regions = Array.prototype.slice.call(document.querySelectorAll(".table-scroll"));
+    function measure(region) {
+      return {
+        wrapper: region.parentElement,
+        more: region.scrollWidth - region.clientWidth > 1,
+        atEnd: region.scrollLeft + region.clientWidth >= region.scrollWidth - 1,
+      };
+    }
+    function show(state) {
+      if (state.wrapper && state.wrapper.classList.contains("table-scroll-wrap")) {
+        state.wrapper.classList.toggle("is-scrollable", state.more);
+        state.wrapper.classList.toggle("is-at-end", state.atEnd);
       }
     }
+    function update(elements) {
+      elements.map(measure).forEach(show);
+    }
     regions.forEach(function (region) {
-      update(region);
       region.addEventListener("scroll", function () {
-        update(region);
+        update([region]);
       }, { passive: true });
     });
     if ("ResizeObserver" in window) {
+      // Its first report of each region comes after the first layout, so the page is measured once.
       var observer = new ResizeObserver(function (entries) {
-        entries.forEach(function (entry) {
-          update(entry.target);
-        });
+        update(entries.map(function (entry) {
+          return entry.target;
+        }));
       });
       regions.forEach(function (region) {
         observer.observe(region);
       });
+    } else {
+      update(regions);
     }
   }
 

@@ -36,7 +36,9 @@ START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 BUDGET_BYTES = 500 * 1024
 PHONE = {"width": 390, "height": 844}
 PAGES = [("Home", "/"), ("Practices", "/practices/"), ("A practice (Seosan City)", None), ("Dashboard", "/dashboard/")]
-RUNS_WHEN_BELOW = 3  # a page under the bar is measured twice more and judged on the median
+# A page under the bar is measured again, up to five runs (Lighthouse's advice on a noisy host), and
+# judged on the median: one CI run's dashboard scored 83, 89, 90 on the same build.
+RUNS_WHEN_BELOW = 5
 
 
 def free_port() -> int:
