@@ -33,8 +33,8 @@ class RawRead:
 Read = QuerySet | RawRead
 
 
-def _names(queryset: QuerySet) -> list[str]:
-    # The names ValuesIterable gives the columns of a values() query, in the SELECT's order.
+def values_names(queryset: QuerySet) -> list[str]:
+    """The names ``values()`` gives the columns of its query, in the SELECT's order."""
     query = queryset.query
     if query.selected:
         return list(query.selected)
@@ -52,7 +52,7 @@ def _compiled(read: Read, using: str) -> tuple[str, list, list[str]] | None:
         sql, params = read.query.get_compiler(using=using).as_sql()
     except EmptyResultSet:
         return None
-    return sql, list(params), _names(read)
+    return sql, list(params), values_names(read)
 
 
 def _evaluated(read: Read, using: str) -> list[dict]:

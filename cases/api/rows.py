@@ -5,9 +5,10 @@ related rows, then reads them back field by field: two thirds of an uncached pag
 public sees the same fields of every case (never the staff contacts nor the revision thread:
 ``cases.view_contact_details`` and ``cases.view_revision_requests`` allow no anonymous reader), so
 its page is read with ``values()`` — the cases, their participant kinds, obstacles, remedies,
-outcomes and attachments, one query each — and every value is formatted by the serializer's own
-field for it, in the related rows' own order. The result is the serializer's, key for key
-(``tests/cases/test_api_rows.py`` compares both on every demo case, in both languages)."""
+outcomes and attachments, one query each, compiled once per process (``core.compiled``) — and
+every value is formatted by the serializer's own field for it, in the related rows' own order.
+The result is the serializer's, key for key (``tests/cases/test_api_rows.py`` compares both on
+every demo case, in both languages)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from rest_framework import serializers
 
 from cases.models import Attachment, CaseObstacle, CaseRemedy, InnovationCase, Outcome, ParticipantKind, localized
+from core.compiled import IdsRead
 
 from .serializers import AttachmentReadSerializer, CaseSerializer, OutcomeReadSerializer, download_url, typed_row
 
@@ -69,27 +71,34 @@ def _formatters():
     }
 
 
-def _through(ordering: str, relation: str) -> str:
+def _related_order(ordering: str, relation: str) -> str:
     """A related model's ordering term, read from the row that points at it ("-order" stays descending)."""
     return f"-{relation}__{ordering[1:]}" if ordering.startswith("-") else f"{relation}__{ordering}"
 
 
-def _typed_rows(model, ids: Sequence[int], type_field: str) -> dict[int, list[dict]]:
-    """Obstacles or remedies as ``get_obstacles`` / ``get_remedies`` give them."""
-    found: dict[int, list[dict]] = defaultdict(list)
-    rows = (
-        model.objects.filter(case_id__in=ids)
-        .values(
-            "case_id",
-            f"{type_field}__code",
-            f"{type_field}__name",
-            f"{type_field}__name_local",
-            "description",
-            "description_local",
-        )
-        .order_by(*model._meta.ordering)
+def _typed_read(model, type_field: str) -> IdsRead:
+    """Obstacles or remedies of some cases, as ``get_obstacles`` / ``get_remedies`` give them."""
+    return IdsRead(
+        model,
+        "case",
+        lambda where: (
+            model.objects.filter(where)
+            .values(
+                "case_id",
+                f"{type_field}__code",
+                f"{type_field}__name",
+                f"{type_field}__name_local",
+                "description",
+                "description_local",
+            )
+            .order_by(*model._meta.ordering)
+        ),
     )
-    for row in rows:
+
+
+def _typed_rows(read: IdsRead, ids: Sequence[int], type_field: str) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = defaultdict(list)
+    for row in read.rows(ids):
         found[row["case_id"]].append(
             typed_row(
                 row[f"{type_field}__code"],
@@ -101,37 +110,67 @@ def _typed_rows(model, ids: Sequence[int], type_field: str) -> dict[int, list[di
     return found
 
 
+# Each read of a page compiled once (core.compiled): only the ids change from page to page.
+_through = InnovationCase.participant_kinds.through
+READS = {
+    "case": IdsRead(
+        InnovationCase,
+        "id",
+        lambda where: InnovationCase.objects.filter(where).values("id", *_formatters()["case"][1]).order_by(),
+    ),
+    "participant_kinds": IdsRead(
+        _through,
+        "innovationcase",
+        lambda where: (
+            _through.objects.filter(where)
+            .values("innovationcase_id", "participantkind__code")
+            .order_by(*(_related_order(name, "participantkind") for name in ParticipantKind._meta.ordering))
+        ),
+    ),
+    "obstacles": _typed_read(CaseObstacle, "obstacle_type"),
+    "remedies": _typed_read(CaseRemedy, "remedy_type"),
+    "outcomes": IdsRead(
+        Outcome,
+        "case",
+        lambda where: (
+            Outcome.objects.filter(where)
+            .values("case_id", *_formatters()["outcome"][1])
+            .order_by(*Outcome._meta.ordering)
+        ),
+    ),
+    "attachments": IdsRead(
+        Attachment,
+        "case",
+        lambda where: (
+            Attachment.objects.filter(where)
+            .values("case_id", *_formatters()["attachment"][1])
+            .order_by(*Attachment._meta.ordering)
+        ),
+    ),
+}
+
+
 def public_page(ids: Sequence[int], request) -> list[dict]:
     """The cases ``ids`` (in that order) as ``CaseSerializer`` represents them to the public."""
     formatters = _formatters()
-    format_case, columns = formatters["case"]
-    cases = {row["id"]: row for row in InnovationCase.objects.filter(pk__in=ids).values("id", *columns).order_by()}
+    format_case = formatters["case"][0]
+    cases = {row["id"]: row for row in READS["case"].rows(ids)}
 
     kinds: dict[int, list[str]] = defaultdict(list)
-    through = InnovationCase.participant_kinds.through
-    for row in (
-        through.objects.filter(innovationcase_id__in=ids)
-        .values("innovationcase_id", "participantkind__code")
-        .order_by(*(_through(name, "participantkind") for name in ParticipantKind._meta.ordering))
-    ):
+    for row in READS["participant_kinds"].rows(ids):
         kinds[row["innovationcase_id"]].append(row["participantkind__code"])
 
-    obstacles = _typed_rows(CaseObstacle, ids, "obstacle_type")
-    remedies = _typed_rows(CaseRemedy, ids, "remedy_type")
+    obstacles = _typed_rows(READS["obstacles"], ids, "obstacle_type")
+    remedies = _typed_rows(READS["remedies"], ids, "remedy_type")
 
-    format_outcome, outcome_columns = formatters["outcome"]
+    format_outcome = formatters["outcome"][0]
     outcomes: dict[int, list[dict]] = defaultdict(list)
-    outcome_rows = Outcome.objects.filter(case_id__in=ids).values("case_id", *outcome_columns)
-    for row in outcome_rows.order_by(*Outcome._meta.ordering):
+    for row in READS["outcomes"].rows(ids):
         outcomes[row["case_id"]].append(format_outcome(row))
 
-    format_attachment, attachment_columns = formatters["attachment"]
+    format_attachment = formatters["attachment"][0]
     attachments: dict[int, list[dict]] = defaultdict(list)
-    for row in (
-        Attachment.objects.filter(case_id__in=ids)
-        .values("case_id", *attachment_columns)
-        .order_by(*Attachment._meta.ordering)
-    ):
+    for row in READS["attachments"].rows(ids):
         data = format_attachment(row)
         data["download_url"] = download_url(request, row["case_id"], row["id"])
         attachments[row["case_id"]].append(data)
