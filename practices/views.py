@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +23,7 @@ from core.forms import add_refusal
 from core.pages import set_language_return_url
 from core.pagination import CappedPaginator
 from core.rules import allowed
+from core.templatetags.error_summary import summary_items
 
 from . import opendata
 from . import selectors as public
@@ -74,10 +77,23 @@ def practice_list(request):
             data.setlist(name, values)
         else:
             data.pop(name)  # empty fields of the form and unknown parameters do not filter
-    # The revision first (core.revisions): the filter choices and the count of each filter are
-    # cached under it, so a page costs its own rows and, after any write, shows that write.
+    # The revision first (core.revisions): the page's content — a pure function of the language,
+    # the filters and the page number — is cached under it, and so are the filter choices and the
+    # count of each filter; after any write the next request shows that write.
     revision = revisions.current()
     query = data.urlencode()
+    number = request.GET.get("page")
+    listing = revisions.remember(
+        revision,
+        "practices-listing",
+        (get_language(), query, number),
+        lambda: _listing(request, data, query, number, revision),
+    )
+    return render(request, "practices/list.html", {"listing": listing})
+
+
+def _listing(request, data, query: str, number: str | None, revision: str | None) -> tuple[str, str]:
+    """The page's error summary and its content (the filter form and a page of results), as HTML."""
     filterset = CaseFilter(data or None, queryset=public.practice_list(), request=request)
     results = filterset.qs
     ranked = is_ranked(results)
@@ -90,39 +106,37 @@ def practice_list(request):
         count_by="sort_key",  # in every list index: the count reads the index alone
         remember=lambda count: revisions.remember(revision, "practices-count", query, count),
     )
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(number)
     form = filterset.form
-    return render(
-        request,
-        "practices/list.html",
-        {
-            "form": form,
-            "page": page,
-            "page_numbers": _page_numbers(page),
-            "query": query,
-            "filtered": bool(query),
-            "count_cap": COUNT_CAP,
-            "rank_capped": ranked and paginator.count >= RANK_CAP,
-            "rank_cap": RANK_CAP,
-            "filter_count": len(data),
-            "choices": {
-                **revisions.remember(revision, "practices-choices", (), _filter_choices),
-                "tiers": form.fields["tier"].choices,
-                "participation": ParticipationLevel.choices,
-            },
-            "selected": {
-                "q": data.get("q", ""),
-                "cycles": data.getlist("cycle"),
-                "tiers": data.getlist("tier"),
-                "region": data.get("region", ""),
-                "purpose": data.get("purpose", ""),
-                "ict": data.get("ict", ""),
-                "obstacle": data.get("obstacle", ""),
-                "remedy": data.get("remedy", ""),
-                "participation": data.get("participation", ""),
-            },
+    context = {
+        "form": form,
+        "page": page,
+        "page_numbers": _page_numbers(page),
+        "query": query,
+        "filtered": bool(query),
+        "count_cap": COUNT_CAP,
+        "rank_capped": ranked and paginator.count >= RANK_CAP,
+        "rank_cap": RANK_CAP,
+        "filter_count": len(data),
+        "choices": {
+            **revisions.remember(revision, "practices-choices", (), _filter_choices),
+            "tiers": form.fields["tier"].choices,
+            "participation": ParticipationLevel.choices,
         },
-    )
+        "selected": {
+            "q": data.get("q", ""),
+            "cycles": data.getlist("cycle"),
+            "tiers": data.getlist("tier"),
+            "region": data.get("region", ""),
+            "purpose": data.get("purpose", ""),
+            "ict": data.get("ict", ""),
+            "obstacle": data.get("obstacle", ""),
+            "remedy": data.get("remedy", ""),
+            "participation": data.get("participation", ""),
+        },
+    }
+    summary = render_to_string("includes/error_summary.html", {"items": summary_items([form])})
+    return summary, render_to_string("practices/list_content.html", context, request=request)
 
 
 def _decision(case):
