@@ -5,8 +5,11 @@ public's page of the cases API, about 1.5 ms a read against 0.3-0.7 ms of execut
 docs/performance.md). Where the SQL is the same for every request but the ids, it is compiled
 once, with the ids as one array parameter (``= ANY(%s)``, so that the text does not depend on
 their number), and then only executed. Rows come back as ``values()`` gives them: dicts with its
-names, through the same converters. Where the database is not PostgreSQL (SQLite, which has no
-arrays) the queryset is built and run each time, as it would be without this."""
+names, through the same converters. ``rows_together`` sends several such reads in one round trip:
+the statements go as one message (psycopg's client-side cursor, PostgreSQL's simple protocol, so
+they also read one snapshot) and their results are read one after the other. Where the database
+is not PostgreSQL (SQLite, which has no arrays) each queryset is built and run each time, as it
+would be without this."""
 
 from __future__ import annotations
 
@@ -31,24 +34,37 @@ class IdsRead:
         self._compiled: dict[str, tuple[str, list, int, list[str], list]] = {}
         self._lock = threading.Lock()  # gthread workers share a process
 
+    @property
+    def alias(self) -> str:
+        return router.db_for_read(self._model)
+
     def rows(self, ids: Sequence[int]) -> list[dict]:
-        alias = router.db_for_read(self._model)
-        connection = connections[alias]
-        if connection.vendor != "postgresql":
-            return list(self._build(Q(**{f"{self._field.attname}__in": list(ids)})).using(alias))
+        return rows_together([(self, ids)])[0]
+
+    def statement(self, ids: Sequence[int]) -> tuple[str, list]:
+        """The SQL and parameters of the read of ``ids`` (PostgreSQL)."""
+        sql, params, position, _names, _converters = self._compiled_for(self.alias)
+        params = [*params]
+        params[position] = list(ids)
+        return sql, params
+
+    def queryset(self, ids: Sequence[int]) -> QuerySet:
+        """The read of ``ids`` as a queryset (built anew: any database)."""
+        return self._build(Q(**{f"{self._field.attname}__in": list(ids)})).using(self.alias)
+
+    def values(self, found: list[tuple], connection) -> list[dict]:
+        """The rows the statement returned, as ``values()`` gives them."""
+        _sql, _params, _position, names, converters = self._compiled_for(connection.alias)
+        if converters:
+            found = [self._converted(row, converters, connection) for row in found]
+        return [dict(zip(names, row, strict=True)) for row in found]
+
+    def _compiled_for(self, alias: str):
         compiled = self._compiled.get(alias)
         if compiled is None:
             with self._lock:
                 compiled = self._compiled.setdefault(alias, self._compile(alias))
-        sql, params, position, names, converters = compiled
-        params = [*params]
-        params[position] = list(ids)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-        if converters:
-            found = [self._converted(row, converters, connection) for row in found]
-        return [dict(zip(names, row, strict=True)) for row in found]
+        return compiled
 
     def _compile(self, alias: str):
         connection = connections[alias]
@@ -71,3 +87,29 @@ class IdsRead:
             for function in functions:
                 values[index] = function(values[index], expression, connection)
         return tuple(values)
+
+
+def rows_together(reads: Sequence[tuple[IdsRead, Sequence[int]]]) -> list[list[dict]]:
+    """The rows of each (read, ids), in the order given: one round trip on PostgreSQL (every read
+    from the same database), one read after another elsewhere."""
+    if not reads:
+        return []
+    (alias,) = {read.alias for read, _ids in reads}
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return [list(read.queryset(ids)) for read, ids in reads]
+    statements = [read.statement(ids) for read, ids in reads]
+    # Several statements in one message need client-side binding (Django's default for psycopg).
+    together = not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+    batches = [statements] if together else [[statement] for statement in statements]
+    results = []
+    with connection.cursor() as cursor:
+        for batch in batches:
+            cursor.execute(
+                "; ".join(sql for sql, _params in batch), [value for _sql, params in batch for value in params]
+            )
+            for index in range(len(batch)):
+                if index:
+                    cursor.nextset()
+                results.append(cursor.fetchall())
+    return [read.values(rows, connection) for (read, _ids), rows in zip(reads, results, strict=True)]

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from cases.models import CaseEvent
-from core.compiled import IdsRead
+from core.compiled import IdsRead, rows_together
 from tests.cases.factories import CaseFactory
 from tests.querycount import assert_database_query_count
 
@@ -60,3 +60,25 @@ def test_a_read_matches_the_ids_against_the_named_column(cases):
 
 def _events_with_id(pk):
     return CaseEvent.objects.filter(id=pk).values(*COLUMNS).order_by("case_id", "id")
+
+
+def test_reads_together_are_one_round_trip_on_postgresql_with_each_read_s_own_rows(cases):
+    first, second, third = cases
+    events = IdsRead(CaseEvent, "case", _events)
+    by_id = IdsRead(CaseEvent, "id", _events)
+    event = CaseEvent.objects.filter(case=second).get()
+    expected = [read.rows(ids) for read, ids in ((events, [first.pk, third.pk]), (by_id, [event.pk]), (events, []))]
+    # Elsewhere one query a read, and none for no ids (Django knows that matches nothing).
+    with assert_database_query_count(1 if connection.vendor == "postgresql" else 2):
+        found = rows_together([(events, [first.pk, third.pk]), (by_id, [event.pk]), (events, [])])
+    assert found == expected
+    assert [len(rows) for rows in found] == [2, 1, 0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements together on PostgreSQL only")
+def test_with_server_side_binding_the_reads_go_one_at_a_time(cases, monkeypatch):
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", {"server_side_binding": True})
+    read = IdsRead(CaseEvent, "case", _events)
+    with assert_database_query_count(2):
+        found = rows_together([(read, [cases[0].pk]), (read, [cases[1].pk])])
+    assert [len(rows) for rows in found] == [2, 1]
