@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import router
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -15,15 +16,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.filters import CaseFilter
-from cases.models import ObstacleType, ParticipationLevel, Purpose, RemedyType
+from cases.models import AwardCycle, ObstacleType, ParticipationLevel, Purpose, RemedyType
 from cases.search import RANK_CAP, RankedResults, is_ranked
 from core import revisions
+from core.batched import read_together
 from core.errors import ApplicationError
 from core.forms import add_refusal
 from core.pages import set_language_return_url
 from core.pagination import CappedPaginator
 from core.rules import allowed
 from core.templatetags.error_summary import summary_items
+from governments.models import LocalGovernment
 
 from . import opendata
 from . import selectors as public
@@ -58,13 +61,33 @@ def _page_numbers(page) -> list[int | None]:
 
 
 def _filter_choices() -> dict[str, list]:
-    """The rows the filter form offers (small tables, cached under the revision)."""
+    """The rows the filter form offers (small tables, cached under the revision), read in one round
+    trip (``core.batched``) and kept as unsaved instances for their labels."""
+    taxonomies = {"purposes": Purpose, "obstacles": ObstacleType, "remedies": RemedyType}
+    reads = [
+        public.published_cycles().values("year"),
+        # Provinces and metropolitan cities have no parent (a constraint): their name is their own.
+        public.regions().values("code", "name", "name_local"),
+        *(model.objects.filter(is_active=True).values("code", "name", "name_local") for model in taxonomies.values()),
+    ]
+    cycles, regions, *rows = read_together(reads, using=router.db_for_read(Purpose))
     return {
-        "cycles": list(public.published_cycles()),
-        "regions": list(public.regions()),
-        "purposes": list(Purpose.objects.filter(is_active=True)),
-        "obstacles": list(ObstacleType.objects.filter(is_active=True)),
-        "remedies": list(RemedyType.objects.filter(is_active=True)),
+        "cycles": [AwardCycle(**row) for row in cycles],
+        "regions": [LocalGovernment(**row) for row in regions],
+        **{
+            name: [model(**row) for row in found] for (name, model), found in zip(taxonomies.items(), rows, strict=True)
+        },
+    }
+
+
+def _choice_pairs(rows: dict[str, list], form) -> dict[str, list[tuple]]:
+    """Each filter's (value, label) pairs, labels in the request's language."""
+    return {
+        "cycles": [(cycle.year, cycle.year) for cycle in rows["cycles"]],
+        "tiers": list(form.fields["tier"].choices),
+        "regions": [(government.code, government.display_name) for government in rows["regions"]],
+        **{name: [(row.code, row.label) for row in rows[name]] for name in ("purposes", "obstacles", "remedies")},
+        "participation": ParticipationLevel.choices,
     }
 
 
@@ -118,11 +141,7 @@ def _listing(request, data, query: str, number: str | None, revision: str | None
         "rank_capped": ranked and paginator.count >= RANK_CAP,
         "rank_cap": RANK_CAP,
         "filter_count": len(data),
-        "choices": {
-            **revisions.remember(revision, "practices-choices", (), _filter_choices),
-            "tiers": form.fields["tier"].choices,
-            "participation": ParticipationLevel.choices,
-        },
+        "choices": _choice_pairs(revisions.remember(revision, "practices-choices", (), _filter_choices), form),
         "selected": {
             "q": data.get("q", ""),
             "cycles": data.getlist("cycle"),
