@@ -178,3 +178,22 @@ def test_a_cached_gzipped_answer_is_the_same_json(client, world):
         packed = client.get("/api/v1/stats/", HTTP_ACCEPT_ENCODING="gzip")
         assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
         assert json.loads(gzip.decompress(packed.content)) == plain
+
+
+def test_the_revision_is_one_prepared_statement_that_survives_a_lost_statement_and_a_new_connection(world):
+    """``revisions._read``: EXECUTE of a statement the connection prepared once (not counted among
+    the request's queries, as Django's own session setup is not), prepared again when the session
+    lost it (DISCARD ALL, a pooler's other connection) or the connection is new."""
+    from tests.querycount import assert_database_query_count
+
+    first = revisions.current()
+    with assert_database_query_count(1) as queries:
+        assert revisions.current() == first
+    assert queries == [f"EXECUTE {revisions.STATEMENT}"]
+    with connection.connection.cursor() as raw:
+        raw.execute("DISCARD ALL")
+    assert revisions.current() == first
+    connection.close()
+    assert revisions.current() == first
+    CaseFactory(cycle=world["cycle"], government=world["city"])
+    assert revisions.current() != first
