@@ -190,6 +190,8 @@ def test_the_revision_is_one_prepared_statement_that_survives_a_lost_statement_a
     with assert_database_query_count(1) as queries:
         assert revisions.current() == first
     assert queries == [f"EXECUTE {revisions.STATEMENT}"]
+    connection._revision_statement_on = None  # prepared already, and prepared again
+    assert revisions.current() == first
     with connection.connection.cursor() as raw:
         raw.execute("DISCARD ALL")
     assert revisions.current() == first
