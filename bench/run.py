@@ -580,7 +580,8 @@ def report(runs: list[dict], load_demo_s: float, started: dt.datetime) -> str:
         f"Command: `.venv/bin/python bench/run.py --sizes {ARGS.sizes}{' --reuse' if ARGS.reuse else ''}` — "
         f"{ARGS.repeat} timed requests per row "
         f"(median), wrk for {ARGS.wrk_seconds} s with 8 connections, {ARGS.wrk_rounds} rounds. "
-        f"`load_demo` took {load_demo_s:.1f} s.",
+        f"`load_demo` took {load_demo_s:.1f} s"
+        + (" (on the reused database, not an empty one)." if ARGS.reuse else " (empty database)."),
         "",
     ]
     for run in runs:
