@@ -108,6 +108,17 @@ def _typed_rows(rows: list[dict], type_field: str) -> dict[int, list[dict]]:
     return found
 
 
+def _formatted_read(model, formatter: str) -> IdsRead:
+    """A model's rows of some cases, in its order, with the columns its formatter reads."""
+    return IdsRead(
+        model,
+        "case",
+        lambda where: (
+            model.objects.filter(where).values("case_id", *_formatters()[formatter][1]).order_by(*model._meta.ordering)
+        ),
+    )
+
+
 # Each read of a page compiled once (core.compiled): only the ids change from page to page.
 _through = InnovationCase.participant_kinds.through
 READS = {
@@ -127,24 +138,8 @@ READS = {
     ),
     "obstacles": _typed_read(CaseObstacle, "obstacle_type"),
     "remedies": _typed_read(CaseRemedy, "remedy_type"),
-    "outcomes": IdsRead(
-        Outcome,
-        "case",
-        lambda where: (
-            Outcome.objects.filter(where)
-            .values("case_id", *_formatters()["outcome"][1])
-            .order_by(*Outcome._meta.ordering)
-        ),
-    ),
-    "attachments": IdsRead(
-        Attachment,
-        "case",
-        lambda where: (
-            Attachment.objects.filter(where)
-            .values("case_id", *_formatters()["attachment"][1])
-            .order_by(*Attachment._meta.ordering)
-        ),
-    ),
+    "outcomes": _formatted_read(Outcome, "outcome"),
+    "attachments": _formatted_read(Attachment, "attachment"),
 }
 READ_ORDER = ("case", "participant_kinds", "obstacles", "remedies", "outcomes", "attachments")
 
