@@ -4,12 +4,19 @@ import uuid
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from governments.services import REGISTRY_CSV, load_registry, read_registry_csv
 from tests import demo_snapshot
 
 # Real servers (SMTP sink, Celery worker, gunicorn, moto) for the tests marked "services".
 pytest_plugins = ["tests.servers"]
+
+# CI explores the same examples every run, so a red main always means a change broke something;
+# local runs keep drawing new ones to find what those miss.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    hypothesis_settings.load_profile("ci")
 
 DEMO_PASSWORD = "demo-password-123"
 _demo_rows: demo_snapshot.Snapshot | None = None

@@ -5,7 +5,7 @@ Tests of the two-factor rule itself use ``client.force_login`` (password only) o
 from __future__ import annotations
 
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import TOTP
+from django_otp.oath import TOTP, hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import sessions
@@ -24,6 +24,15 @@ def totp_code(device: TOTPDevice) -> str:
     TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+def wrong_totp_code(device: TOTPDevice) -> str:
+    """A code the app shows at none of the time steps the device accepts now (a fixed "000000"
+    would be right about once in 200,000 runs). Two steps of margin beyond the tolerance."""
+    now = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t()
+    margin = device.tolerance + 2
+    accepted = {hotp(device.bin_key, step, digits=device.digits) for step in range(now - margin, now + margin + 1)}
+    return f"{min(set(range(len(accepted) + 1)) - accepted):0{device.digits}d}"
 
 
 def sign_in(client, user) -> None:

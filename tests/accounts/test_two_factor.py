@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import Action, AuditEvent
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory, UserFactory
-from tests.accounts.helpers import sign_in, totp_code, totp_device
+from tests.accounts.helpers import sign_in, totp_code, totp_device, wrong_totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,8 @@ def test_a_manager_with_an_app_is_asked_for_the_code_and_then_gets_in(client):
     response = log_in(client, "boss")
     assert client.get("/reviews/manage/").url == reverse("accounts:two_factor_verify") + "?next=%2Freviews%2Fmanage%2F"
 
-    wrong = client.post(reverse("accounts:two_factor_verify"), {"code": "000000", "next": "/reviews/manage/"})
+    wrong_code = wrong_totp_code(device)
+    wrong = client.post(reverse("accounts:two_factor_verify"), {"code": wrong_code, "next": "/reviews/manage/"})
     assert wrong.status_code == 200
     assert "That code is not right." in wrong.content.decode()
     assert client.get("/reviews/manage/").status_code == 302
@@ -80,7 +81,7 @@ def test_enrolment_shows_a_local_qr_code_then_recovery_codes_once(client):
     device = TOTPDevice.objects.get(user__username="kim", confirmed=False)
     assert client.get(reverse("accounts:two_factor_setup")).context["qr_svg"] == page.context["qr_svg"]  # same secret
 
-    wrong = client.post(reverse("accounts:two_factor_setup"), {"code": "123456"})
+    wrong = client.post(reverse("accounts:two_factor_setup"), {"code": wrong_totp_code(device)})
     assert "That code is not right" in wrong.content.decode()
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
 
