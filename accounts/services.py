@@ -4,6 +4,7 @@ enrolment. Keyword-only, atomic, permission-checked (``core.rules``); a refusal 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import secrets
@@ -16,6 +17,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -29,6 +31,7 @@ from . import emails
 from .models import ApiToken, Invitation, InvitationStatus, Role, User
 
 INVITATION_SALT = "accounts.invitation"
+RECOVERY_CODE_SALT = "accounts.recovery_code"
 TOKEN_PREFIX = "lgia_"  # noqa: S105 - a visible marker for secret scanners, not a secret
 
 
@@ -287,8 +290,27 @@ def _new_recovery_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=_("Recovery codes"), confirmed=True)
     codes = [StaticToken.random_token() for _ in range(settings.RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=recovery_code_digest(code)) for code in codes])
     return codes
+
+
+def recovery_code_digest(code: str, *, secret: str | None = None) -> str:
+    """What is stored of a recovery code: a keyed hash, so a copy of the database alone does not
+    give anyone a second factor (an unkeyed hash of 40 random bits is broken in hours). 80 bits in
+    base32, the 16 characters django-otp's token column holds."""
+    mac = salted_hmac(RECOVERY_CODE_SALT, code, secret=secret, algorithm="sha256").digest()
+    return base64.b32encode(mac[:10]).decode().lower()
+
+
+def recovery_code_token(*, device: StaticDevice, code: str) -> str:
+    """The stored form of ``code`` to verify against ``device``: its digest under the key its codes
+    were made with — the current SECRET_KEY, or a fallback while the key is being rotated (one
+    query then, so a wrong code still counts once against the throttle)."""
+    digests = [recovery_code_digest(code, secret=key) for key in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]]
+    if len(digests) == 1:
+        return digests[0]
+    stored = set(device.token_set.filter(token__in=digests).values_list("token", flat=True))
+    return next((digest for digest in digests if digest in stored), digests[0])
 
 
 # --- language -----------------------------------------------------------------------------------

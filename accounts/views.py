@@ -106,6 +106,8 @@ def two_factor_verify(request):
         if target is not None and not target.verify_is_allowed()[0]:
             form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
         else:
+            if isinstance(target, StaticDevice):
+                code = services.recovery_code_token(device=target, code=code)
             device = verify_token(user, target.persistent_id, code) if target is not None else None
             if device is not None:
                 request.session.cycle_key()

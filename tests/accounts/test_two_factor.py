@@ -4,9 +4,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import services
 from audit.models import Action, AuditEvent
 from tests.accounts.factories import ManagerFactory, ReviewerFactory, SubmitterFactory, UserFactory
 from tests.accounts.helpers import sign_in, totp_code, totp_device, wrong_totp_code
@@ -91,7 +92,7 @@ def test_enrolment_shows_a_local_qr_code_then_recovery_codes_once(client):
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", codes_page.content.decode())
     assert len(codes) == 10
     stored = StaticToken.objects.filter(device__user__username="kim").values_list("token", flat=True)
-    assert sorted(codes) == sorted(stored)
+    assert sorted(services.recovery_code_digest(code) for code in codes) == sorted(stored)  # never the codes
     assert client.get(reverse("accounts:recovery_codes")).status_code == 302  # shown once
     assert client.get("/reviews/").status_code == 200
     assert AuditEvent.objects.filter(action=Action.TWO_FACTOR_ENROLLED, target_id=str(device.user_id)).count() == 1
@@ -121,6 +122,35 @@ def test_a_recovery_code_signs_in_once(client):
     client.post(reverse("accounts:logout"))
     log_in(client, "boss")
     assert client.post(reverse("accounts:two_factor_verify"), {"code": codes[0]}).status_code == 200
+
+
+def new_recovery_codes(client, user) -> list[str]:
+    sign_in(client, user)
+    client.post(reverse("accounts:recovery_codes"))
+    codes = client.session["accounts.new_recovery_codes"]
+    client.post(reverse("accounts:logout"))
+    return codes
+
+
+def test_recovery_codes_made_under_the_previous_secret_key_work_while_it_is_a_fallback(client, settings):
+    manager = ManagerFactory(username="boss")
+    settings.SECRET_KEY = "the-old-key-" + "o" * 50
+    codes = new_recovery_codes(client, manager)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "the-new-key-" + "n" * 50, [settings.SECRET_KEY]
+
+    log_in(client, "boss")
+    wrong = client.post(reverse("accounts:two_factor_verify"), {"code": "abcdefgh"})
+    assert "That code is not right." in wrong.content.decode()
+    device = StaticDevice.objects.get(user=manager)
+    assert device.throttling_failure_count == 1  # one wrong code, one failure: not one per key
+    StaticDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
+    assert client.post(reverse("accounts:two_factor_verify"), {"code": codes[0]}).status_code == 302
+    client.post(reverse("accounts:logout"))
+
+    settings.SECRET_KEY_FALLBACKS = []  # the rotation is over: the old key's codes are gone with it
+    log_in(client, "boss")
+    assert client.post(reverse("accounts:two_factor_verify"), {"code": codes[1]}).status_code == 200
+    assert StaticToken.objects.filter(device__user=manager).count() == len(codes) - 1
 
 
 def test_submitters_need_no_second_factor_unless_they_set_one_up(client):
