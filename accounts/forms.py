@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.cache import CacheUnavailable
 from governments.models import LocalGovernment
 
 from . import emails, throttle
@@ -34,6 +35,8 @@ class SignInForm(AuthenticationForm):
         reset = reverse("accounts:password_reset")
         if refusal.scope == "address":
             text = _("Too many failed sign-ins from your network. Wait %(wait)s and try again.")
+        elif refusal.scope == "unavailable":
+            text = _("Signing in is paused while a service of the site is restored. Wait %(wait)s and try again.")
         elif refusal.scope == "busy":
             text = _("Another sign-in for this username is being checked. Wait %(wait)s and try again.")
         else:
@@ -59,7 +62,13 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        wait = throttle.reset_request_refusal(self.request, email)
+        try:
+            wait = throttle.reset_request_refusal(self.request, email)
+        except CacheUnavailable:
+            raise ValidationError(
+                _("Password reset is paused while a service of the site is restored. Try again in a minute."),
+                code="unavailable",
+            ) from None
         if wait is not None:
             raise ValidationError(
                 _("Too many reset requests. Wait %(wait)s and try again.") % {"wait": wait_text(wait)},

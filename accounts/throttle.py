@@ -15,6 +15,8 @@ Sign-in (``attempt``), all counters in the shared cache:
   is refused ("wait a second"), so parallel requests cannot slip past the delay.
 
 A refused attempt does not check the password at all (it could otherwise still be used to guess).
+When the shared cache does not answer, no failure can be counted: sign-ins and reset requests are
+refused ("unavailable") until it answers again, rather than let guesses through uncounted.
 
 ``client_ip`` is the one place that says which address a request comes from."""
 
@@ -31,9 +33,11 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core import http
+from core.cache import CacheUnavailable, cache_unavailable
 
 PREFIX = "throttle:"
 PAIR_STATE_TTL = 24 * 60 * 60
+UNAVAILABLE_WAIT = 30  # seconds to wait, said to someone refused while the cache does not answer
 IN_FLIGHT_TTL = 30  # an attempt that crashed frees its pair after this long
 
 
@@ -45,7 +49,8 @@ def client_ip(request) -> str:
 @dataclass(frozen=True)
 class Refusal:
     """Why an attempt is refused now and for how long: ``scope`` is "username" (this username
-    from this address), "address" (this address, any username) or "busy" (an attempt in flight)."""
+    from this address), "address" (this address, any username), "busy" (an attempt in flight) or
+    "unavailable" (failures cannot be counted now)."""
 
     scope: str
     wait_seconds: int
@@ -97,7 +102,12 @@ def attempt(request, username: str) -> Iterator[Attempt]:
     lock_key = pair_key + ":busy"
     now = time.time()
 
-    if not cache.add(lock_key, 1, timeout=IN_FLIGHT_TTL):
+    try:
+        free = cache.add(lock_key, 1, timeout=IN_FLIGHT_TTL)
+    except CacheUnavailable:
+        yield Attempt(pair_key=pair_key, address_key=address_key, refusal=Refusal("unavailable", UNAVAILABLE_WAIT))
+        return
+    if not free:
         yield Attempt(pair_key=pair_key, address_key=address_key, refusal=Refusal("busy", 1))
         return
     try:
@@ -111,6 +121,9 @@ def attempt(request, username: str) -> Iterator[Attempt]:
             )
             return
         pair = cache.get(pair_key) or {"failures": 0, "last": 0.0}
+        if cache_unavailable(cache):  # it stopped answering since the lock: those reads may be misses
+            yield Attempt(pair_key=pair_key, address_key=address_key, refusal=Refusal("unavailable", UNAVAILABLE_WAIT))
+            return
         wait = delay_after(pair["failures"]) - (now - pair["last"])
         if wait > 0:
             yield Attempt(
@@ -144,7 +157,8 @@ def _count_address_failure(address_key: str) -> None:
 
 def reset_request_refusal(request, email: str) -> int | None:
     """Count one password-reset request for ``email`` from the request's address; the seconds to
-    wait when either is over its limit (then nothing is counted), else None."""
+    wait when either is over its limit (then nothing is counted), else None. ``CacheUnavailable``
+    when the counts cannot be read."""
     window = settings.PASSWORD_RESET_WINDOW
     keys = [
         (_key("reset-email", _normal(email)), settings.PASSWORD_RESET_EMAIL_LIMIT),
@@ -152,6 +166,8 @@ def reset_request_refusal(request, email: str) -> int | None:
     ]
     now = time.time()
     states = [(key, limit, cache.get(key)) for key, limit in keys]
+    if cache_unavailable(cache):
+        raise CacheUnavailable
     for _key_name, limit, state in states:
         if state and state["count"] >= limit and now - state["since"] < window:
             return max(1, math.ceil(state["since"] + window - now))

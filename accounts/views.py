@@ -80,9 +80,10 @@ class SignInView(auth_views.LoginView):
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
-        if getattr(self.request, "login_refusal", None) is not None:
-            response.status_code = 429
-            response["Retry-After"] = str(self.request.login_refusal.wait_seconds)
+        refusal = getattr(self.request, "login_refusal", None)
+        if refusal is not None:
+            response.status_code = 503 if refusal.scope == "unavailable" else 429
+            response["Retry-After"] = str(refusal.wait_seconds)
         return response
 
 

@@ -8,6 +8,12 @@ call, three calls in a cached API request (two for its throttle, one for the res
 than the whole minimal view costs. A client is safe to share between threads (each command takes a
 connection from the pool), so one per pool is kept.
 
+When Redis does not answer, the site goes on without it (``Outage``): a cached value is a miss and
+a write of one is skipped, so pages are computed from the database; a counter (``add``, ``incr``,
+the throttles' windows) raises ``CacheUnavailable`` and its caller decides (the sign-in throttle
+refuses to check passwords it cannot count, the API throttles admit). For ``RETRY_SECONDS`` after a
+failure, calls fail at once instead of each waiting for a connection that is not there.
+
 Entries whose value under a key never changes (the answers cached under a revision,
 ``core.revisions``) are also kept in the process (``LocalCopies``): read again without a round
 trip. A round trip costs the worker more CPU than the rest of a cached API request (measured in
@@ -15,11 +21,20 @@ docs/performance.md)."""
 
 from __future__ import annotations
 
+import functools
+import logging
 import pickle
 import threading
+import time
 from collections import OrderedDict
 
 from django.core.cache.backends import redis as django_redis
+from redis import exceptions as redis_errors
+
+logger = logging.getLogger(__name__)
+
+# Seconds a process leaves Redis alone after it failed to answer.
+RETRY_SECONDS = 5.0
 
 # KEYS[1..n] counters with ARGV[2i - 1] the window of counter i in seconds and ARGV[2i] the calls to
 # add, and optionally KEYS[n + 1] a cached value: each counter's count with these calls and the
@@ -80,6 +95,40 @@ class LocalCopies:
             self._entries.clear()
 
 
+class CacheUnavailable(Exception):
+    """Redis did not answer (now, or a moment ago): a count could not be kept."""
+
+
+class Outage:
+    """Whether this process found Redis unreachable in the last ``RETRY_SECONDS``."""
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    @property
+    def active(self) -> bool:
+        return time.monotonic() < self._until
+
+    def call(self, function, *args, **kwargs):
+        """``function(*args, **kwargs)``; ``CacheUnavailable`` if Redis does not answer, at once
+        during an outage."""
+        if self.active:
+            raise CacheUnavailable
+        try:
+            return function(*args, **kwargs)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError) as error:
+            self._until = time.monotonic() + RETRY_SECONDS
+            logger.error("Redis did not answer (%s): going on without it for %.0f s", error, RETRY_SECONDS)
+            raise CacheUnavailable from error
+
+
+def cache_unavailable(cache) -> bool:
+    """Whether ``cache`` is a Redis cache that did not answer a moment ago (a read that came back
+    empty may then have missed what is there)."""
+    outage = getattr(cache, "outage", None)
+    return outage is not None and outage.active
+
+
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -114,18 +163,100 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         return counts, reply[2 * len(counters)] if len(reply) > 2 * len(counters) else None
 
 
+def _or(fallback):
+    """A cache method that gives ``fallback`` (a miss, a skipped write) when Redis does not answer."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def tolerant(self, *args, **kwargs):
+            try:
+                return self.outage.call(method, self, *args, **kwargs)
+            except CacheUnavailable:
+                return fallback() if callable(fallback) else fallback
+
+        return tolerant
+
+    return decorate
+
+
+def _counting(method):
+    """A cache method that keeps a count: ``CacheUnavailable`` when Redis does not answer."""
+
+    @functools.wraps(method)
+    def strict(self, *args, **kwargs):
+        return self.outage.call(method, self, *args, **kwargs)
+
+    return strict
+
+
 class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = RedisCacheClient
         self.copies = LocalCopies()
+        self.outage = Outage()
 
+    # Cached values: without Redis, a miss; a write is skipped.
+
+    def get(self, key, default=None, version=None):
+        try:
+            return self.outage.call(super().get, key, default, version=version)
+        except CacheUnavailable:
+            return default
+
+    @_or(None)
+    def set(self, key, value, timeout=django_redis.DEFAULT_TIMEOUT, version=None):
+        return super().set(key, value, timeout, version=version)
+
+    @_or(False)
+    def touch(self, key, timeout=django_redis.DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version=version)
+
+    @_or(False)
+    def delete(self, key, version=None):
+        return super().delete(key, version=version)
+
+    @_or(dict)
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version=version)
+
+    @_or(False)
+    def has_key(self, key, version=None):
+        return super().has_key(key, version=version)
+
+    @_or(list)
+    def set_many(self, data, timeout=django_redis.DEFAULT_TIMEOUT, version=None):
+        return super().set_many(data, timeout, version=version)
+
+    @_or(None)
+    def delete_many(self, keys, version=None):
+        return super().delete_many(keys, version=version)
+
+    @_or(False)
+    def clear(self) -> bool:
+        """Every entry, and this process's copies (other processes keep theirs: copies of entries
+        that never change are never wrong)."""
+        self.copies.clear()
+        return super().clear()
+
+    # Counts: without Redis, CacheUnavailable.
+
+    @_counting
+    def add(self, key, value, timeout=django_redis.DEFAULT_TIMEOUT, version=None):
+        return super().add(key, value, timeout, version=version)
+
+    @_counting
+    def incr(self, key, delta=1, version=None):
+        return super().incr(key, delta, version=version)
+
+    @_counting
     def count_in_window(self, key: str, seconds: int, version=None) -> tuple[int, float]:
         """Count one call under ``key`` in a window of ``seconds`` from its first call: the number of
         calls in the window so far (this one included) and the seconds left in it (to the
         millisecond). One round trip."""
         return self._cache.count_in_window(self.make_and_validate_key(key, version=version), seconds)
 
+    @_counting
     def count_and_get(self, counters: list[tuple[str, int, int]], key: str, default=None, version=None):
         """For each (key, seconds, calls) of ``counters``, ``calls`` counted as ``count_in_window``
         counts one; and ``get_lasting(key, default)``; in one round trip: the (count, seconds left)
@@ -149,7 +280,10 @@ class RedisCache(django_redis.RedisCache):
         full = self.make_and_validate_key(key, version=version)
         value = self.copies.get(full, _MISSING)
         if value is _MISSING:
-            value = self._cache.get(full, _MISSING)
+            try:
+                value = self.outage.call(self._cache.get, full, _MISSING)
+            except CacheUnavailable:
+                return default
             if value is _MISSING:
                 return default
             self.copies.put(full, value)
@@ -158,9 +292,3 @@ class RedisCache(django_redis.RedisCache):
     def set_lasting(self, key: str, value, timeout, version=None) -> None:
         self.set(key, value, timeout, version=version)
         self.copies.put(self.make_and_validate_key(key, version=version), value)
-
-    def clear(self) -> bool:
-        """Every entry, and this process's copies (other processes keep theirs: copies of entries
-        that never change are never wrong)."""
-        self.copies.clear()
-        return super().clear()

@@ -13,7 +13,10 @@ window less than ``LOCAL_SECONDS`` ago, and saw it below half the rate, admits u
 ``LOCAL_BATCH`` further requests of that client before it adds them to Redis with the next round
 trip (``LocalWindows``). From half the rate on, every request is counted in Redis before it is
 answered, so a client gets at most ``LOCAL_BATCH`` requests more per process and window than the
-rate; counts a process holds when it stops are lost (fewer than ``LOCAL_BATCH`` a client)."""
+rate; counts a process holds when it stops are lost (fewer than ``LOCAL_BATCH`` a client).
+
+While Redis does not answer (``core.cache.CacheUnavailable``) requests are admitted uncounted:
+the API reads what the site shows anyone, and every write also needs a token and its rights."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from django.core.cache import caches
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from .cache import CacheUnavailable
 from .http import client_ip
 
 
@@ -50,7 +54,13 @@ class CountingThrottleMixin:
             self.left = None
             return super().allow_request(request, view)
         counter = self.counter(request, view)
-        return True if counter is None else self.admit(*count_in_window(*counter))
+        if counter is None:
+            return True
+        try:
+            return self.admit(*count_in_window(*counter))
+        except CacheUnavailable:
+            self.left = None
+            return True
 
     def wait(self):
         return super().wait() if self.left is None else self.left
@@ -141,7 +151,10 @@ def check_and_read(view, request, key: str, default):
             (name, seconds, 1 + local_windows.take(full))
             for full, (_throttle, (name, seconds)) in zip(names, counted, strict=True)
         ]
-        counts, value = cache.count_and_get(calls, key, default)
+        try:
+            counts, value = cache.count_and_get(calls, key, default)
+        except CacheUnavailable:
+            return copy
         for full, (count, left) in zip(names, counts, strict=True):
             local_windows.counted(full, count, left, now)
         pairs = zip(counted, counts, strict=True)

@@ -84,10 +84,17 @@ def _broker_status() -> str:
 @never_cache
 @require_safe
 def readyz(request):
-    """Readiness: 200 when the database, the cache and the broker (if used) answer; 503 otherwise."""
+    """Readiness: 503 when the database does not answer (nothing can be served); 200 otherwise,
+    "degraded" when the cache or the broker (if used) does not answer — the site goes on without
+    them (core/cache.py, the outbox), so a load balancer must not take this server out for that."""
     checks = {"database": _database_status(), "cache": _cache_status(), "broker": _broker_status()}
-    ready = all(status in ("ok", "not_used") for status in checks.values())
-    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503)
+    if checks["database"] != "ok":
+        status = "unavailable"
+    elif all(state in ("ok", "not_used") for state in checks.values()):
+        status = "ok"
+    else:
+        status = "degraded"
+    return JsonResponse({"status": status, **checks}, status=503 if status == "unavailable" else 200)
 
 
 # --- error pages: the API's JSON shape under /api/, the site's branded pages elsewhere -------------

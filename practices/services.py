@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from cases.models import InnovationCase
+from core.cache import CacheUnavailable
 from core.errors import ApplicationError, Conflict, RateLimited
 from core.http import client_ip
 from core.limits import NOTE_MAX_LENGTH
@@ -97,12 +98,16 @@ def _rate_limited(client: str) -> bool:
     limit = getattr(settings, "FEEDBACK_RATE_LIMIT", RATE_LIMIT)
     window = getattr(settings, "FEEDBACK_RATE_WINDOW", RATE_WINDOW)
     key = f"feedback-rate:{client}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except CacheUnavailable:
+        # Uncounted while the cache does not answer: a citizen's feedback is not refused for that.
+        return False
     return count > limit
 
 

@@ -32,6 +32,8 @@ SMTP_INLINE_PORT = PORT_BASE + 2
 APP_PORTS = (PORT_BASE + 10, PORT_BASE + 11)
 PROXY_TLS_PORT = PORT_BASE + 20
 PROXY_HTTP_PORT = PORT_BASE + 21
+REDIS_PORT = PORT_BASE + 30
+SILENT_PORT = PORT_BASE + 31
 CLOSED_PORT = PORT_BASE + 99
 # The production processes of one test run share Redis under this prefix (counters start at zero).
 CACHE_KEY_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
@@ -272,6 +274,102 @@ def deliver_with_celery(settings, celery_worker):
     settings.OUTBOX_DELIVERY = "celery"
     settings.CELERY_TASK_DEFAULT_QUEUE = celery_worker.queue
     return celery_worker
+
+
+# --- Redis of a test's own ------------------------------------------------------------------------
+
+
+class RedisServer:
+    """A real Redis on ``REDIS_PORT`` that a test stops (connections are refused, as when Redis
+    crashed) and starts again (empty, as after a restart of a Redis that keeps nothing on disk)."""
+
+    url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+
+    def __init__(self, log_dir: Path) -> None:
+        self._log_dir = log_dir
+        self._process: Process | None = None
+        self._starts = 0
+
+    def start(self) -> None:
+        self._starts += 1
+        arguments = ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", ""]
+        self._process = Process(
+            f"redis-{self._starts}", arguments, env=dict(os.environ), log_dir=self._log_dir, port=REDIS_PORT
+        )
+        self._process.wait_for_port(REDIS_PORT)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.stop()
+            wait_until(lambda: not port_open(REDIS_PORT), timeout=10, message="Redis to leave its port")
+
+    def pause(self, seconds: float) -> None:
+        """Redis keeps its data and its port but answers no command for ``seconds`` (as a hung
+        server or a network that drops replies), then goes on."""
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        try:
+            client.execute_command("CLIENT", "PAUSE", int(seconds * 1000), "ALL")
+        finally:
+            client.close()
+
+    def stored_keys(self) -> list[bytes]:
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        try:
+            return sorted(client.keys("*"))
+        finally:
+            client.close()
+
+
+class SilentServer:
+    """A port that accepts connections and never answers (a Redis hung, or a network that drops
+    replies); counts the connections made to it."""
+
+    def __init__(self) -> None:
+        require_free_port(SILENT_PORT)
+        self._socket = socket.create_server(("127.0.0.1", SILENT_PORT))
+        self._held: list[socket.socket] = []
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        self._socket.settimeout(0.1)
+        while not self._stopped.is_set():
+            try:
+                accepted, _address = self._socket.accept()
+            except TimeoutError:
+                continue
+            self._held.append(accepted)
+
+    @property
+    def connections(self) -> int:
+        return len(self._held)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=5)
+        for held in self._held:
+            held.close()
+        self._socket.close()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def silent_server():
+    server = SilentServer()
+    yield server
+    server.stop()
 
 
 # --- HTTP against our own servers ----------------------------------------------------------------

@@ -239,8 +239,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Redis keeps what app servers must share: cache, rate limits, throttles and sessions (whose rows
-# stay in the database too, so a Redis restart logs nobody out).
+# Redis keeps what app servers must share: cache, rate limits and throttles. The site goes on
+# without it (core/cache.py), so a Redis that stops answering must not hold a request for long.
+# Sessions live in the database only: a copy in Redis could outlive a sign-out made while Redis
+# was away.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -248,12 +250,15 @@ if REDIS_URL:
             "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", ""),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("DJANGO_CACHE_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "1")),
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Production refuses to start without shared state (core/checks.py).
 REQUIRE_SHARED_STATE = False
 

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
+from core import cache as cache_module
 from core import throttling
-from core.cache import RedisCache
+from core.cache import CacheUnavailable, RedisCache, cache_unavailable
 from tests.conftest import REDIS_URL
 
 
@@ -219,3 +220,32 @@ def test_a_lasting_entry_is_read_from_this_process_after_the_first_read(redis_ca
     assert (other.local_copy("written"), redis_cache.get("written")) == ([1], [1])
     other.clear()
     assert other.local_copy("written", "none") == "none"
+
+
+def test_without_redis_values_are_misses_writes_are_skipped_and_counts_refuse(redis_server, monkeypatch):
+    monkeypatch.setattr(cache_module, "RETRY_SECONDS", 1.0)
+    backend = RedisCache(redis_server.url, {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}})
+    backend.set("kept", "before", 30)
+    backend.set_lasting("lasting", {"n": 1}, 30)
+    redis_server.stop()
+
+    assert cache_unavailable(backend) is False  # nothing has failed yet
+    assert backend.get("kept", "missing") == "missing"
+    assert cache_unavailable(backend) is True
+    assert (backend.set("kept", "after", 30), backend.delete("kept"), backend.get_many(["kept"])) == (None, False, {})
+    assert (backend.has_key("kept"), backend.set_many({"a": 1}, 30), backend.touch("kept")) == (False, [], False)
+    assert backend.get_lasting("lasting") == {"n": 1}  # this process's copy
+    assert backend.get_lasting("other", "missing") == "missing"
+    for count in [
+        lambda: backend.add("lock", 1, 30),
+        lambda: backend.incr("kept"),
+        lambda: backend.count_in_window("calls", 60),
+        lambda: backend.count_and_get([("calls", 60, 1)], "lasting"),
+    ]:
+        with pytest.raises(CacheUnavailable):
+            count()
+
+    redis_server.start()
+    time.sleep(cache_module.RETRY_SECONDS)
+    assert backend.add("lock", 1, 30) is True
+    assert cache_unavailable(backend) is False
