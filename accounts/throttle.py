@@ -10,7 +10,9 @@ Sign-in (``attempt``), all counters in the shared cache:
   its failures for that username.
 - **per client address, across usernames** (password spraying): an address may fail
   ``LOGIN_ADDRESS_FAILURE_LIMIT`` times in a window of ``LOGIN_ADDRESS_WINDOW`` seconds; then it
-  waits for the window to end, whatever the username. Successes do not count.
+  waits for the window to end, whatever the username. Successes do not count. Addresses of
+  ``LOGIN_SHARED_NETWORKS`` (offices where many people share one address) may fail
+  ``LOGIN_SHARED_NETWORK_FACTOR`` times as often, here and for reset requests.
 - While one attempt for a (username, address) pair is being checked, a second one at the same time
   is refused ("wait a second"), so parallel requests cannot slip past the delay.
 
@@ -23,6 +25,7 @@ refused ("unavailable") until it answers again, rather than let guesses through 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import math
 import time
 from collections.abc import Iterator
@@ -54,6 +57,17 @@ class Refusal:
 
     scope: str
     wait_seconds: int
+
+
+def address_factor(address: str) -> int:
+    """How many times the per-address limits ``address`` gets: ``LOGIN_SHARED_NETWORK_FACTOR`` in
+    one of ``LOGIN_SHARED_NETWORKS``, else 1."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return 1
+    shared = any(ip in network for network in settings.LOGIN_SHARED_NETWORKS if network.version == ip.version)
+    return settings.LOGIN_SHARED_NETWORK_FACTOR if shared else 1
 
 
 def _key(kind: str, *parts: str) -> str:
@@ -113,7 +127,7 @@ def attempt(request, username: str) -> Iterator[Attempt]:
     try:
         failures, since = _address_failures(address_key)
         window = settings.LOGIN_ADDRESS_WINDOW
-        if failures >= settings.LOGIN_ADDRESS_FAILURE_LIMIT and now - since < window:
+        if failures >= settings.LOGIN_ADDRESS_FAILURE_LIMIT * address_factor(address) and now - since < window:
             yield Attempt(
                 pair_key=pair_key,
                 address_key=address_key,
@@ -160,9 +174,10 @@ def reset_request_refusal(request, email: str) -> int | None:
     wait when either is over its limit (then nothing is counted), else None. ``CacheUnavailable``
     when the counts cannot be read."""
     window = settings.PASSWORD_RESET_WINDOW
+    address = client_ip(request)
     keys = [
         (_key("reset-email", _normal(email)), settings.PASSWORD_RESET_EMAIL_LIMIT),
-        (_key("reset-address", client_ip(request)), settings.PASSWORD_RESET_ADDRESS_LIMIT),
+        (_key("reset-address", address), settings.PASSWORD_RESET_ADDRESS_LIMIT * address_factor(address)),
     ]
     now = time.time()
     states = [(key, limit, cache.get(key)) for key, limit in keys]

@@ -3,11 +3,13 @@ the environment (documented in ``.env.example``)."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -22,6 +24,14 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated networks (``203.0.113.0/24``, ``2001:db8::/48``, or single addresses)."""
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
@@ -169,6 +179,11 @@ LOGIN_BASE_DELAY = int(os.environ.get("LOGIN_BASE_DELAY", "30"))
 LOGIN_MAX_DELAY = int(os.environ.get("LOGIN_MAX_DELAY", str(15 * 60)))
 LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 LOGIN_ADDRESS_WINDOW = int(os.environ.get("LOGIN_ADDRESS_WINDOW", str(15 * 60)))
+# Networks where many people share one public address (a government office behind NAT): there the
+# per-address limits of sign-in and reset are LOGIN_SHARED_NETWORK_FACTOR times higher, so one
+# office's typos do not lock the whole office out. Per-username delays apply as everywhere.
+LOGIN_SHARED_NETWORKS = env_networks("LOGIN_SHARED_NETWORKS")
+LOGIN_SHARED_NETWORK_FACTOR = int(os.environ.get("LOGIN_SHARED_NETWORK_FACTOR", "10"))
 # Password reset requests: per e-mail address and per client address, in PASSWORD_RESET_WINDOW.
 PASSWORD_RESET_EMAIL_LIMIT = int(os.environ.get("PASSWORD_RESET_EMAIL_LIMIT", "3"))
 PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "10"))

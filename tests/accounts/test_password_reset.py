@@ -2,6 +2,7 @@
 addresses, throttled per e-mail address and per client address, mailed through the outbox with the
 link erased once sent."""
 
+import ipaddress
 import re
 import socket
 
@@ -87,6 +88,13 @@ def test_requests_are_limited_per_client_address_across_emails(ask):
     statuses = [ask(f"person{n}@example.go.kr", address="203.0.113.3").status_code for n in range(11)]
     assert statuses == [302] * 10 + [429]
     assert ask("person10@example.go.kr", address="203.0.113.4").status_code == 302
+
+
+def test_an_office_behind_one_shared_address_may_ask_the_factor_times_as_often(ask, settings):
+    settings.LOGIN_SHARED_NETWORKS = [ipaddress.ip_network("203.0.113.0/24")]
+    settings.LOGIN_SHARED_NETWORK_FACTOR = 2
+    statuses = [ask(f"person{n}@example.go.kr", address="203.0.113.3").status_code for n in range(21)]
+    assert statuses == [302] * 20 + [429]
 
 
 def test_the_reset_pages_are_in_korean_too(client, ask):

@@ -1,6 +1,7 @@
 """Sign-in throttling: it slows guessing, yet nobody's failures from one address can refuse the
 owner's correct password from another (issue 12)."""
 
+import ipaddress
 import time
 
 import pytest
@@ -83,6 +84,17 @@ def test_one_password_sprayed_over_many_usernames_from_one_address_is_stopped(cl
     assert refused.status_code == 429
     assert "Too many failed sign-ins from your network. Wait 15 minutes and try again." in refused.content.decode()
     assert attempt(client, "staff34", PASSWORD, "198.51.100.7").status_code == 302
+
+
+def test_an_office_behind_one_shared_address_gets_the_factor_and_an_address_outside_does_not(client, settings):
+    settings.LOGIN_SHARED_NETWORKS = [ipaddress.ip_network("203.0.113.0/24"), ipaddress.ip_network("2001:db8::/48")]
+    settings.LOGIN_SHARED_NETWORK_FACTOR = 2
+    SubmitterFactory(username="gumi")
+    for office, outside in [("203.0.113.9", "198.51.100.9"), ("2001:db8::7", "2001:db9::7")]:
+        office_typos = [attempt(client, f"staff{n}", "typo", office).status_code for n in range(61)]
+        assert office_typos == [200] * 60 + [429]  # 2 × 30 failures of different people, then the limit
+        outside_guesses = [attempt(client, f"staff{n}", "guess", outside).status_code for n in range(31)]
+        assert outside_guesses == [200] * 30 + [429]
 
 
 def test_the_address_limit_ends_with_its_window(client):

@@ -91,3 +91,11 @@ def test_the_embedded_default_keeps_attachments_on_disk_and_sends_mail_in_proces
         "inline",
         "django.core.cache.backends.locmem.LocMemCache",
     ]
+
+
+def test_a_shared_network_that_is_not_one_is_refused_at_start_naming_the_variable():
+    result = _manage(
+        "check", DJANGO_SECRET_KEY=secrets.token_urlsafe(60), LOGIN_SHARED_NETWORKS="203.0.113.0/24,office"
+    )
+    assert result.returncode != 0
+    assert "LOGIN_SHARED_NETWORKS: 'office' does not appear to be an IPv4 or IPv6 network" in result.stderr
