@@ -224,9 +224,11 @@ class RedisCache(django_redis.RedisCache):
     def has_key(self, key, version=None):
         return super().has_key(key, version=version)
 
-    @_or(list)
     def set_many(self, data, timeout=django_redis.DEFAULT_TIMEOUT, version=None):
-        return super().set_many(data, timeout, version=version)
+        try:
+            return self.outage.call(super().set_many, data, timeout, version=version)
+        except CacheUnavailable:
+            return list(data)  # the keys not stored, as Django's set_many says
 
     @_or(None)
     def delete_many(self, keys, version=None):
