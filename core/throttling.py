@@ -16,7 +16,7 @@ answered, so a client gets at most ``LOCAL_BATCH`` requests more per process and
 rate; counts a process holds when it stops are lost (fewer than ``LOCAL_BATCH`` a client).
 
 While Redis does not answer (``core.cache.CacheUnavailable``) requests are admitted uncounted:
-the API reads what the site shows anyone, and every write also needs a token and its rights."""
+the API reads what the site shows anyone, and every write also needs an account and its rights."""
 
 from __future__ import annotations
 
