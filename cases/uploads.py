@@ -7,11 +7,13 @@ Beyond the type, what could harm whoever opens the file later is refused:
 - macros (``vbaProject.bin``, macro-enabled content types) and embedded objects or executables;
 - files that are two things at once (polyglots): bytes after a PNG's or JPEG's end, a zip or an
   executable hidden after a PDF's end, and PDFs that launch programs, run JavaScript or carry
-  embedded files.
+  embedded files — also where those sit compressed in the PDF's object streams (``cases.pdf``),
+  and PDFs whose object streams cannot be read to tell (encrypted, compressed in another way).
 The download name always ends in the extension of the detected type (``download_name``)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import PurePosixPath
@@ -21,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from cases import pdf
 from core.limits import ATTACHMENT_MAX_BYTES
 
 PDF = "application/pdf"
@@ -61,7 +64,6 @@ EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 # PDF names that run code, start programs or carry other files. Names may be written with #xx
 # escapes (/J#61vaScript), which are decoded before matching.
 PDF_ACTIVE_CONTENT = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)\b")
-PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 ZIP_END_OF_DIRECTORY = b"PK\x05\x06"
 PNG_END = b"IEND\xaeB`\x82"
 JPEG_END = b"\xff\xd9"
@@ -147,10 +149,10 @@ def _check_package(file, name: str) -> None:
         file.seek(0)
 
 
-def _bomb_message(name: str) -> str:
+def _bomb_message(name: str, limit: int = ZIP_MAX_UNCOMPRESSED_BYTES) -> str:
     return _("“%(name)s” expands to more than %(max)s when opened; it cannot be accepted.") % {
         "name": name,
-        "max": filesizeformat(ZIP_MAX_UNCOMPRESSED_BYTES),
+        "max": filesizeformat(limit),
     }
 
 
@@ -188,13 +190,36 @@ def _check_pdf(data: bytes, name: str) -> None:
     # zip reader looks for its directory in the last 64 KB, so none may hide there either.
     if data[end + 5 :].strip() or ZIP_END_OF_DIRECTORY in data[-65 * 1024 :]:
         _refuse(_polyglot_message(name, "PDF"), "polyglot")
-    names = PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), data)
-    if PDF_ACTIVE_CONTENT.search(names):
-        _refuse(
-            _("“%(name)s” contains scripts, embedded files or actions that start programs; save it as a plain PDF.")
-            % {"name": name},
-            "active_content",
-        )
+    try:
+        for objects in itertools.chain([pdf.unescape_names(data)], pdf.object_streams(data)):
+            if PDF_ACTIVE_CONTENT.search(objects):
+                _refuse(
+                    _(
+                        "“%(name)s” contains scripts, embedded files or actions that start programs; "
+                        "save it as a plain PDF."
+                    )
+                    % {"name": name},
+                    "active_content",
+                )
+    except pdf.Unreadable as unreadable:
+        _refuse(_unreadable_pdf_message(name, unreadable.reason), unreadable.reason)
+
+
+def _unreadable_pdf_message(name: str, reason: str) -> str:
+    if reason == "bomb":
+        return _bomb_message(name, pdf.OBJECT_STREAMS_MAX_BYTES)
+    if reason == "encrypted":
+        return _(
+            "“%(name)s” is encrypted (protected with a password or against changes), so its content "
+            "cannot be checked. Upload a copy without protection."
+        ) % {"name": name}
+    if reason == "damaged":
+        return _("“%(name)s” is a damaged PDF (a compressed part of it cannot be read).") % {"name": name}
+    # "compression" or "complex": nothing wrong is known, but the check cannot tell.
+    return _(
+        "“%(name)s” is built in a way this site cannot check. Save it again as a PDF (for example with "
+        "“Print” and “Save as PDF”) and upload that copy."
+    ) % {"name": name}
 
 
 def _check_image(data: bytes, name: str, *, end_marker: bytes, kind: str) -> None:
