@@ -261,7 +261,7 @@ STATS = [
         "FROM dashboard_casefeedbacksummary f JOIN cases_innovationcase c ON c.id = f.case_id "
         "JOIN cases_awardcycle y ON y.id = c.cycle_id JOIN governments_localgovernment g ON g.id = c.government_id "
         "LEFT JOIN governments_localgovernment p ON p.id = g.parent_id "
-        "WHERE c.is_public AND f.responses > 0 ORDER BY f.responses DESC, c.sort_key LIMIT 100",
+        "WHERE c.is_public AND f.responses > 0 ORDER BY f.responses DESC, f.sort_key LIMIT 100",
         [],
     ),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from cases.models import AwardCycle, InnovationCase
+from cases.models import AwardCycle, BinaryOrderedTextField, InnovationCase
 
 
 class SummaryKind(models.TextChoices):
@@ -74,10 +74,13 @@ class CaseFeedbackSummary(models.Model):
     yes = models.IntegerField()
     no = models.IntegerField()
     not_sure = models.IntegerField()
+    # The case's sort_key, kept by the triggers: the table's order (most answered, then the list's
+    # order) is then one index, read for its first hundred rows instead of sorting every tie.
+    sort_key = BinaryOrderedTextField(db_default="", editable=False)
 
     class Meta:
         verbose_name = "case feedback summary"
-        indexes = [models.Index(fields=["-responses"], name="case_feedback_responses_idx")]
+        indexes = [models.Index(fields=["-responses", "sort_key"], name="case_feedback_order_idx")]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.responses}"

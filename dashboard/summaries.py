@@ -128,12 +128,14 @@ def _feedback_apply(rows: str) -> str:
     """Add ``rows`` (case_id, felt, d) to the per-case answer counts (one row per case: the most
     answered cases are read in order from an index)."""
     return f"""
-    INSERT INTO {CASE_FEEDBACK} AS f (case_id, responses, yes, no, not_sure)
-    SELECT case_id, sum(d), COALESCE(sum(d) FILTER (WHERE felt = 'yes'), 0),
-           COALESCE(sum(d) FILTER (WHERE felt = 'no'), 0), COALESCE(sum(d) FILTER (WHERE felt = 'not_sure'), 0)
-      FROM ({rows}) answers GROUP BY case_id ORDER BY case_id
+    INSERT INTO {CASE_FEEDBACK} AS f (case_id, responses, yes, no, not_sure, sort_key)
+    SELECT a.case_id, sum(d), COALESCE(sum(d) FILTER (WHERE felt = 'yes'), 0),
+           COALESCE(sum(d) FILTER (WHERE felt = 'no'), 0), COALESCE(sum(d) FILTER (WHERE felt = 'not_sure'), 0),
+           c.sort_key
+      FROM ({rows}) a JOIN {CASES} c ON c.id = a.case_id GROUP BY a.case_id, c.sort_key ORDER BY a.case_id
     ON CONFLICT (case_id) DO UPDATE SET responses = f.responses + EXCLUDED.responses,
-        yes = f.yes + EXCLUDED.yes, no = f.no + EXCLUDED.no, not_sure = f.not_sure + EXCLUDED.not_sure;
+        yes = f.yes + EXCLUDED.yes, no = f.no + EXCLUDED.no, not_sure = f.not_sure + EXCLUDED.not_sure,
+        sort_key = EXCLUDED.sort_key;
     DELETE FROM {CASE_FEEDBACK} WHERE responses = 0 AND case_id IN (SELECT case_id FROM ({rows}) answers);
     """
 
@@ -210,6 +212,8 @@ def _case_functions() -> list[tuple[str, str, str]]:
     IF EXISTS (SELECT 1 FROM {pairs} WHERE {distinct(case_key)}) THEN
 {_apply(" UNION ALL ".join(parts))}
     END IF;
+    UPDATE {CASE_FEEDBACK} f SET sort_key = n.sort_key FROM {pairs}
+     WHERE f.case_id = n.id AND n.sort_key IS DISTINCT FROM o.sort_key;
 """
     return [
         ("dashboard_case_insert", "INSERT", insert),
@@ -333,9 +337,11 @@ def _scratch_queries() -> list[str]:
     return queries
 
 
+FEEDBACK_COLUMNS = "case_id, responses, yes, no, not_sure, sort_key"
 SCRATCH_CASE_FEEDBACK = (
-    f"SELECT case_id, count(*), count(*) FILTER (WHERE felt = 'yes'), count(*) FILTER (WHERE felt = 'no'), "
-    f"count(*) FILTER (WHERE felt = 'not_sure') FROM {FEEDBACK} WHERE moderation <> 'rejected' GROUP BY case_id"
+    "SELECT x.case_id, count(*), count(*) FILTER (WHERE felt = 'yes'), count(*) FILTER (WHERE felt = 'no'), "
+    f"count(*) FILTER (WHERE felt = 'not_sure'), c.sort_key FROM {FEEDBACK} x JOIN {CASES} c ON c.id = x.case_id "
+    "WHERE x.moderation <> 'rejected' GROUP BY x.case_id, c.sort_key"
 )
 
 
@@ -359,7 +365,7 @@ def maintained_rows(connection=None) -> tuple[set[tuple], set[tuple]]:
             "HAVING sum(n) <> 0 OR sum(population) <> 0"
         )
         summary = {tuple(row) for row in cursor.fetchall()}
-        cursor.execute(f"SELECT case_id, responses, yes, no, not_sure FROM {CASE_FEEDBACK}")
+        cursor.execute(f"SELECT {FEEDBACK_COLUMNS} FROM {CASE_FEEDBACK}")
         feedback = {tuple(row) for row in cursor.fetchall()}
     return summary, feedback
 
@@ -386,7 +392,7 @@ def rebuild(connection=None) -> tuple[int, int]:
             f"INSERT INTO {SUMMARY} ({KEY_COLUMNS}, n, population) " + " UNION ALL ".join(_scratch_queries())
         )
         summary = cursor.rowcount
-        cursor.execute(f"INSERT INTO {CASE_FEEDBACK} (case_id, responses, yes, no, not_sure) {SCRATCH_CASE_FEEDBACK}")
+        cursor.execute(f"INSERT INTO {CASE_FEEDBACK} ({FEEDBACK_COLUMNS}) {SCRATCH_CASE_FEEDBACK}")
         feedback = cursor.rowcount
         cursor.execute(f"INSERT INTO {REVISION_TABLE} (n) VALUES (1)")
     return summary, feedback

@@ -199,7 +199,8 @@ def most_answered(scope: str, cycles: Sequence[int]):
             "government__parent__name",
             "government__parent__name_local",
         )
-        .order_by("-feedback_summary__responses", "sort_key")[:FELT_BY_CASE_LIMIT]
+        # The summary's own copy of sort_key: both columns of one index (case_feedback_order_idx).
+        .order_by("-feedback_summary__responses", "feedback_summary__sort_key")[:FELT_BY_CASE_LIMIT]
     )
 
 

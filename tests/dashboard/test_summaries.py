@@ -115,6 +115,8 @@ operations = st.one_of(
     st.tuples(st.just("bulk_state"), index, st.sampled_from(STATES)),
     st.tuples(st.just("cycle_state"), index, st.sampled_from([CycleState.DECIDING, CycleState.PUBLISHED])),
     st.tuples(st.just("registry"), index, st.integers(min_value=0, max_value=9_000_000)),
+    # A new code re-sorts the government's cases: the per-case answer counts carry their sort key.
+    st.tuples(st.just("recode"), index, st.integers(min_value=0, max_value=9_999)),
 )
 
 
@@ -166,6 +168,10 @@ def _apply(world, operation) -> None:
             JargonTerm.objects.filter(pk=term.pk).update(is_active=not term.is_active)
         else:
             term.delete()
+        return
+    if kind == "recode":
+        government = world["governments"][args[0] % 5]
+        LocalGovernment.objects.filter(pk=government.pk).update(code=f"{args[0] % 5}-{args[1]}")
         return
     if kind in ("bulk_state", "cycle_state", "registry"):
         target = args[0]
