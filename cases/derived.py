@@ -7,7 +7,8 @@ plain SQL alike (DESIGN.md §9, performance):
 - ``sort_key``: the list's order (newest cycle first, then government code, then id) as one
   byte-ordered string, so that one index serves both a page and the next page after a cursor;
 - on PostgreSQL, ``uses_jargon`` (a term of the active glossary in the texts, matched as
-  ``cases.jargon`` matches them; recomputed for every case when the glossary changes);
+  ``cases.jargon`` matches them; when the glossary changes, recomputed for the cases whose texts
+  hold a spelling it gained or lost);
 - on PostgreSQL, ``search_vector`` (full text, both languages, weighted as ``cases.search`` says) and
   ``search_document`` (lower-cased, unaccented text for the trigram index).
 
@@ -98,33 +99,89 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
     jargon_changed = " OR ".join(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in JARGON_FIELDS)
     # The glossary's pattern as cases.jargon.Glossary.sql_pattern builds it (every active spelling,
     # stripped, a whole word in English), with what is not a letter or digit escaped; NULL: empty.
-    pattern_function = (
+    pattern_functions = [
         r"""
-CREATE OR REPLACE FUNCTION cases_jargon_pattern() RETURNS text LANGUAGE sql STABLE AS $$
-SELECT '(^|[^WORD])(' || string_agg(regexp_replace(spelling, '([^[:alnum:]_ ])', '\\\1', 'g'), '|')
-       || ')($|[^WORD])'
-  FROM (SELECT btrim(part, E'SPACES') AS spelling
-          FROM GLOSSARY t,
-               LATERAL unnest(ARRAY[t.name, t.name_local] || regexp_split_to_array(t.variants, E'LINES')) part
-         WHERE t.is_active) spellings
+CREATE OR REPLACE FUNCTION cases_jargon_spellings(name text, name_local text, variants text)
+RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $$
+SELECT spelling FROM (SELECT btrim(part, E'SPACES') AS spelling
+                        FROM unnest(ARRAY[name, name_local] || regexp_split_to_array(variants, E'LINES')) part) p
  WHERE spelling <> ''
 $$;
-""".replace("WORD", WORD)
-        .replace("GLOSSARY", GLOSSARY)
-        .replace("SPACES", _escaped(PYTHON_SPACES))
-        .replace("LINES", r"\r\n|[" + _escaped(PYTHON_LINE_BREAKS) + "]")
-    )
-    glossary_function = f"""
-CREATE OR REPLACE FUNCTION cases_glossary_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+""".replace("SPACES", _escaped(PYTHON_SPACES)).replace("LINES", r"\r\n|[" + _escaped(PYTHON_LINE_BREAKS) + "]"),
+        r"""
+CREATE OR REPLACE FUNCTION cases_jargon_pattern_of(spellings text[]) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT '(^|[^WORD])(' || string_agg(regexp_replace(spelling, '([^[:alnum:]_ ])', '\\\1', 'g'), '|')
+       || ')($|[^WORD])'
+  FROM unnest(spellings) spelling
+$$;
+""".replace("WORD", WORD),
+        f"""
+CREATE OR REPLACE FUNCTION cases_jargon_pattern() RETURNS text LANGUAGE sql STABLE AS $$
+SELECT cases_jargon_pattern_of(ARRAY(
+    SELECT s FROM {GLOSSARY} t, LATERAL cases_jargon_spellings(t.name, t.name_local, t.variants) s WHERE t.is_active))
+$$;
+""",
+    ]
+
+    def spellings(rows: str) -> str:
+        """The active spellings of the glossary rows ``rows``."""
+        return (
+            f"SELECT s FROM {rows} t, LATERAL cases_jargon_spellings(t.name, t.name_local, t.variants) s "
+            "WHERE t.is_active"
+        )
+
+    def glossary_function(name: str, changed: str) -> str:
+        # A case's flag can only change where its texts hold a spelling that the statement's rows
+        # gained or lost: those cases are matched against the whole glossary, the others are not
+        # read again (a whole-glossary match of every case took 29 s at 1M cases).
+        return f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    pattern text := cases_jargon_pattern();
+    changed text := cases_jargon_pattern_of(ARRAY({changed}));
+    pattern text;
 BEGIN
+    IF changed IS NULL THEN
+        RETURN NULL;
+    END IF;
+    pattern := cases_jargon_pattern();
     -- Only the cases whose answer changes are written (the case trigger recomputes the flag then).
     UPDATE {CASES} c SET uses_jargon = NOT c.uses_jargon
-     WHERE c.uses_jargon IS DISTINCT FROM {uses_jargon_sql("c", "pattern")};
+     WHERE CASE WHEN {uses_jargon_sql("c", "changed")}
+                THEN c.uses_jargon IS DISTINCT FROM {uses_jargon_sql("c", "pattern")} ELSE false END;
     RETURN NULL;
 END $$;
 """
+
+    new, old = spellings("new_rows"), spellings("old_rows")
+    gained_or_lost = f"({new} EXCEPT {old}) UNION ({old} EXCEPT {new})"
+    glossary_functions = [
+        glossary_function("cases_glossary_insert_derive", new),
+        glossary_function("cases_glossary_update_derive", gained_or_lost),
+        glossary_function("cases_glossary_delete_derive", old),
+        f"""
+CREATE OR REPLACE FUNCTION cases_glossary_truncate_derive() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE {CASES} c SET uses_jargon = false WHERE c.uses_jargon;
+    RETURN NULL;
+END $$;
+""",
+    ]
+    glossary_triggers = [
+        f"DROP TRIGGER IF EXISTS cases_glossary_derive ON {GLOSSARY}",
+        # The one trigger of before, for every event at once (it could not see the rows changed).
+        "DROP FUNCTION IF EXISTS cases_glossary_derive()",
+    ]
+    for event, referencing in (
+        ("insert", "REFERENCING NEW TABLE AS new_rows"),
+        ("update", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        ("delete", "REFERENCING OLD TABLE AS old_rows"),
+        ("truncate", ""),
+    ):
+        glossary_triggers += [
+            f"DROP TRIGGER IF EXISTS cases_glossary_{event}_derive ON {GLOSSARY}",
+            f"CREATE TRIGGER cases_glossary_{event}_derive AFTER {event.upper()} ON {GLOSSARY} {referencing} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION cases_glossary_{event}_derive()",
+        ]
     function = f"""
 CREATE OR REPLACE FUNCTION cases_case_derive() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -178,8 +235,8 @@ BEGIN
 END $$;
 """
     statements = [
-        pattern_function,
-        glossary_function,
+        *pattern_functions,
+        *glossary_functions,
         function,
         cycle_function,
         government_function,
@@ -195,11 +252,10 @@ END $$;
         "WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.name IS DISTINCT FROM NEW.name "
         "OR OLD.name_local IS DISTINCT FROM NEW.name_local OR OLD.parent_id IS DISTINCT FROM NEW.parent_id) "
         "EXECUTE FUNCTION cases_government_derive()",
-        f"DROP TRIGGER IF EXISTS cases_glossary_derive ON {GLOSSARY}",
-        f"CREATE TRIGGER cases_glossary_derive AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {GLOSSARY} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION cases_glossary_derive()",
+        *glossary_triggers,
     ]
-    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive", "cases_glossary_derive"]
+    glossary = [f"cases_glossary_{event}_derive" for event in ("insert", "update", "delete", "truncate")]
+    return statements, ["cases_case_derive", "cases_cycle_derive", "cases_government_derive", *glossary]
 
 
 SEARCH_INDEXES = ("case_public_search_vector_idx", "case_public_search_trgm_idx")

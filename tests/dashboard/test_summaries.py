@@ -120,6 +120,12 @@ operations = st.one_of(
 )
 
 
+def _new_term_code(prefix: str) -> str:
+    """A code no term has (a count would repeat one after a delete)."""
+    last = JargonTerm.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return f"{prefix}-{last + 1}"
+
+
 def _pick(queryset, number):
     rows = list(queryset.order_by("pk"))
     return rows[number % len(rows)] if rows else None
@@ -154,8 +160,7 @@ def _apply(world, operation) -> None:
         CitizenFeedback.objects.create(case=case, felt=FeltImprovement.values[number % 3], visitor=f"first-{case.pk}")
         return
     if kind == "glossary_create":
-        code = f"term-{JargonTerm.objects.count()}"
-        JargonTerm.objects.create(code=code, name=args[0], name_local="", order=99)
+        JargonTerm.objects.create(code=_new_term_code("term"), name=args[0], name_local="", order=99)
         return
     if kind.startswith("glossary_"):
         term = _pick(JargonTerm.objects.all(), args[0])
@@ -221,7 +226,7 @@ def _apply(world, operation) -> None:
             InnovationCase.objects.filter(cycle=case.cycle).update(description=args[1])
     elif kind == "stale_save":
         # The glossary changes under a loaded case, which is then saved with its old flag.
-        JargonTerm.objects.create(code=f"stale-{JargonTerm.objects.count()}", name=args[1], name_local="", order=99)
+        JargonTerm.objects.create(code=_new_term_code("stale"), name=args[1], name_local="", order=99)
         case.save()
     elif kind == "obstacle":
         CaseObstacle.objects.get_or_create(case=case, obstacle_type=world["obstacles"][args[1] % 5])
