@@ -4,7 +4,7 @@ kept right on insert, update, bulk paths and changes of the cycle or the registr
 import pytest
 from django.db import connection
 
-from cases.derived import install
+from cases.derived import install, recompute_all
 from cases.models import CaseState, CycleState, InnovationCase
 from core import dbcode
 from governments.models import LocalGovernment
@@ -112,6 +112,25 @@ def test_migrate_reinstalls_triggers_that_went_missing():
     assert dbcode.ensure("cases.derived", ["SELECT 1"]) is True  # other code: installed again
     dbcode.forget("cases.derived")
     install()
+
+
+def test_recomputing_every_case_goes_in_batches_and_repairs_each_one():
+    cases = [CaseFactory() for _ in range(5)]
+    right = {case.pk: _fresh(case).sort_key for case in cases}
+    with connection.cursor() as cursor:
+        # Wrong columns, as a restore without the triggers would leave them.
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")
+            cursor.execute("UPDATE cases_innovationcase SET sort_key = 'wrong'")
+            cursor.execute("SET session_replication_role = DEFAULT")
+        else:
+            cursor.execute("DROP TRIGGER cases_case_derive_update")
+            cursor.execute("UPDATE cases_innovationcase SET sort_key = 'wrong'")
+    if connection.vendor == "postgresql":
+        assert recompute_all(batch=2) == 3  # five consecutive ids: two, two and one
+    else:
+        assert install() is True  # the trigger was missing: put back, and every case recomputed
+    assert {case.pk: _fresh(case).sort_key for case in cases} == right
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the search columns are kept on PostgreSQL")
