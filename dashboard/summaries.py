@@ -208,8 +208,12 @@ def _case_functions() -> list[tuple[str, str, str]]:
             f"{_child_rows(CLAIMED, CLAIMED_ITEM, alias, sign)} FROM {pairs} JOIN {claimed} "
             f"WHERE {alias}.state IN {SUBMITTED} AND {distinct(moved_key)}"
         )
+    # A set difference (hashed), not a join: EXISTS over a join of the two transition tables was
+    # planned as a nested loop, which compares every pair when no key changed — 25 million pairs for
+    # 5,000 cases (12 s), billions when publishing a cycle of 90,000.
+    changed_keys = f"SELECT id, {case_key} FROM new_rows EXCEPT SELECT id, {case_key} FROM old_rows"
     update = f"""
-    IF EXISTS (SELECT 1 FROM {pairs} WHERE {distinct(case_key)}) THEN
+    IF EXISTS ({changed_keys}) THEN
 {_apply(" UNION ALL ".join(parts))}
     END IF;
     UPDATE {CASE_FEEDBACK} f SET sort_key = n.sort_key FROM {pairs}
