@@ -97,6 +97,14 @@ def _postgresql(available: set[str]) -> tuple[list[str], list[str]]:
     year_width, code_width, id_width = SORT_KEY_WIDTHS
 
     jargon_changed = " OR ".join(f"NEW.{field} IS DISTINCT FROM OLD.{field}" for field in JARGON_FIELDS)
+
+    def spellings(rows: str) -> str:
+        """The active spellings of the glossary rows ``rows``."""
+        return (
+            f"SELECT s FROM {rows} t, LATERAL cases_jargon_spellings(t.name, t.name_local, t.variants) s "
+            "WHERE t.is_active"
+        )
+
     # The glossary's pattern as cases.jargon.Glossary.sql_pattern builds it (every active spelling,
     # stripped, a whole word in English), with what is not a letter or digit escaped; NULL: empty.
     pattern_functions = [
@@ -117,18 +125,10 @@ $$;
 """.replace("WORD", WORD),
         f"""
 CREATE OR REPLACE FUNCTION cases_jargon_pattern() RETURNS text LANGUAGE sql STABLE AS $$
-SELECT cases_jargon_pattern_of(ARRAY(
-    SELECT s FROM {GLOSSARY} t, LATERAL cases_jargon_spellings(t.name, t.name_local, t.variants) s WHERE t.is_active))
+SELECT cases_jargon_pattern_of(ARRAY({spellings(GLOSSARY)}))
 $$;
 """,
     ]
-
-    def spellings(rows: str) -> str:
-        """The active spellings of the glossary rows ``rows``."""
-        return (
-            f"SELECT s FROM {rows} t, LATERAL cases_jargon_spellings(t.name, t.name_local, t.variants) s "
-            "WHERE t.is_active"
-        )
 
     def glossary_function(name: str, changed: str) -> str:
         # A case's flag can only change where its texts hold a spelling that the statement's rows
