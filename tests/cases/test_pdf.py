@@ -188,3 +188,24 @@ def test_a_file_built_to_make_the_reading_quadratic_runs_out_of_its_allowance():
     # 200,000 readings of up to a megabyte.
     crafted = b"%PDF-1.5\n" + b"1 0 obj << /A " * 200_000 + b">>" * 200_000 + b"\n%%EOF\n"
     assert refusal(crafted) == ("complex", CANNOT_CHECK)
+
+
+@pytest.mark.django_db
+def test_the_attachment_form_refuses_a_hidden_script_in_korean_and_keeps_nothing(client, submitter, cycle, settings):
+    from django.urls import reverse
+
+    from cases.models import Attachment
+    from tests.cases.factories import CaseFactory
+
+    settings.MEDIA_ROOT = "/nonexistent-media-root"  # nothing may be written
+    draft = CaseFactory(government=submitter.government, cycle=cycle, title="Our draft")
+    client.force_login(submitter)
+    response = client.post(
+        reverse("cases:case_edit", args=[draft.pk, "attachments"]),
+        {"upload": "1", "kind": "evidence", "file": upload("계획서.pdf", written(action=script()))},
+        HTTP_ACCEPT_LANGUAGE="ko",
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "“계획서.pdf” 파일에 스크립트, 포함된 파일 또는 프로그램을 실행하는 동작이 있습니다." in body
+    assert not Attachment.objects.exists()
